@@ -18,18 +18,23 @@ import java.util.Optional;
  *
  * <p>An instance owns one directory. It keeps every topic there as partitions of segmented,
  * append-only commit logs and keeps the committed offsets of consumer groups beside them. The
- * layout and every file format are specified in {@code docs/format.md}.
+ * log formats are specified in {@code docs/format.md}; the lock, topic metadata and offsets
+ * files, and what each {@link DurabilityPolicy} promises, in {@code docs/format-engine.md}.
  *
  * <p>A writable instance holds an operating-system lock on the directory, so at most one
  * process writes it at a time. A second writer, in this or another process, fails in
  * {@link #open(LucidConfig)} with a {@link DirectoryLockedException}. Any number of read-only
  * instances ({@link LucidConfig.Builder#readOnly(boolean)}) may read the directory while it is
- * written; they see new records within {@link LucidConfig#externalPollInterval()}.
+ * written; they see new records, segments and topics within
+ * {@link LucidConfig#externalPollInterval()}. A read-only instance writes nothing: creating
+ * producers, creating or deleting topics, changing group offsets, committing and
+ * {@link #enforceRetention()} throw {@link IllegalStateException}.
  *
  * <p>Thread-safety: an instance and the {@link Producer}s it creates are thread-safe. A
  * {@link Consumer} is used by one thread at a time, except for {@link Consumer#wakeup()}.
  *
- * <p>After {@link #close()} every method throws {@link IllegalStateException}. Closing flushes
+ * <p>After {@link #close()} every method except {@link #directory()}, {@link #config()} and
+ * {@link #isReadOnly()} throws {@link IllegalStateException}. Closing flushes
  * every partition, writes the clean-shutdown marker and releases the directory lock; producers
  * and consumers created by this instance are closed with it.
  */
@@ -107,9 +112,13 @@ public interface LucidMQ extends AutoCloseable {
     Optional<GroupDescription> describeGroup(String groupId);
 
     /**
-     * Replaces the committed offsets of a group.
+     * Sets the committed offsets of the given partitions of a group; its other partitions
+     * keep theirs. Creates the group if it has no offsets yet.
      *
      * @throws GroupActiveException if the group has an active member in this instance
+     * @throws IllegalArgumentException if an offset is negative or beyond its partition's end
+     *     offset, or a partition does not exist
+     * @throws UnknownTopicException if a topic does not exist
      */
     void resetGroupOffsets(String groupId, Map<TopicPartition, Long> offsets);
 

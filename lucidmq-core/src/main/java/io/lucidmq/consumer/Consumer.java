@@ -20,7 +20,10 @@ import java.util.concurrent.CompletableFuture;
  * by whichever member owns the partition next.
  *
  * <p><b>Groups.</b> The members of one group in one instance split the partitions of their
- * topics between them; the split is recomputed when a member joins or closes. A partition is
+ * topics between them by range: for each topic, the members subscribed to it, in join order,
+ * get consecutive ranges of its partitions, the first members one more when the count does not
+ * divide evenly. The split is recomputed when a member joins or closes and when a subscribed
+ * topic is created or deleted. A partition is
  * never owned by two members at once: a member gives up a partition inside its next poll (after
  * {@link RebalanceListener#onPartitionsRevoked}), and only then does the new owner start it, at
  * the committed offset.
@@ -43,9 +46,14 @@ public interface Consumer extends AutoCloseable {
     /**
      * Returns the next records of the assigned partitions, waiting up to {@code timeout} for
      * at least one. Returns at most {@link ConsumerConfig#maxPollRecords()} records, and an
-     * empty result on timeout or {@link #wakeup()}. Positions advance past the returned
-     * records.
+     * empty result on timeout, on {@link #wakeup()} or when the instance closes meanwhile.
+     * Positions advance past the returned records. A position outside its partition is first
+     * moved by the reset policy, with
+     * {@link RebalanceListener#onOffsetReset(TopicPartition, long, long)}.
      *
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     * @throws io.lucidmq.LucidException if the thread is interrupted while waiting; the
+     *     interrupt flag stays set
      * @throws io.lucidmq.OffsetOutOfRangeException if a position is out of range under
      *     {@link OffsetResetPolicy#NONE}
      * @throws io.lucidmq.CorruptRecordException if stored bytes fail their checksum; the
@@ -113,7 +121,8 @@ public interface Consumer extends AutoCloseable {
 
     /**
      * Leaves the group, handing this member's partitions to the others at the committed
-     * offsets. Does not commit. Idempotent.
+     * offsets, after calling {@link RebalanceListener#onPartitionsRevoked} for them. Does not
+     * commit itself. Idempotent.
      */
     @Override
     void close();

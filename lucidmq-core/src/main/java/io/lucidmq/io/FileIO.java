@@ -1,6 +1,8 @@
 package io.lucidmq.io;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
@@ -9,8 +11,9 @@ import java.util.Set;
 /**
  * Every file operation that changes what is on disk, routed through one interface so that tests
  * can make any of them fail. The engine never writes, forces, truncates, renames, creates or
- * deletes a file except through a {@code FileIO}; writes, forces and truncations go through the
- * {@link FileChannel} that {@link #open} returns.
+ * deletes a file except through a {@code FileIO}; writes and truncations go through the
+ * {@link FileChannel} that {@link #open} returns, and forces through {@link #force(FileChannel,
+ * boolean)} and {@link #force(MappedByteBuffer, int, int)}.
  *
  * <p>Implementations must be thread-safe. {@link #standard()} is the one to use outside tests.
  */
@@ -41,4 +44,25 @@ public interface FileIO {
 
     /** Deletes a file or an empty directory if it exists; returns whether it existed. */
     boolean deleteIfExists(Path path) throws IOException;
+
+    /**
+     * Forces a channel's written bytes to disk, and its metadata when {@code metaData} is set.
+     * The default calls {@link FileChannel#force(boolean)}.
+     */
+    default void force(FileChannel channel, boolean metaData) throws IOException {
+        channel.force(metaData);
+    }
+
+    /**
+     * Forces {@code length} bytes from {@code index} of a memory mapping to disk. The default
+     * calls {@link MappedByteBuffer#force(int, int)} and reports its failure as an
+     * {@link IOException}.
+     */
+    default void force(MappedByteBuffer mapping, int index, int length) throws IOException {
+        try {
+            mapping.force(index, length);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
 }

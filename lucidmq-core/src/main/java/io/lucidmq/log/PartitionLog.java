@@ -1,81 +1,297 @@
 package io.lucidmq.log;
 
+import io.lucidmq.LucidStorageException;
+import io.lucidmq.PartitionFailedException;
 import io.lucidmq.TopicPartition;
 import io.lucidmq.io.FileIO;
 import io.lucidmq.record.ConsumerRecord;
 import io.lucidmq.record.ProducerRecord;
+import java.io.IOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The commit log of one partition: an ordered list of segments in one directory, each a log
- * file named by its base offset with a sparse offset index and a time index beside it.
+ * file named by its base offset with a sparse offset index and a time index beside it. The
+ * formats and the recovery procedure are specified in {@code docs/format.md}.
  *
- * <p>Thread-safe. Appends are serialized by an internal lock; reads run concurrently with
- * appends and with each other.
+ * <p>Guarantees: an append is atomic, because a batch becomes visible, to readers in this and
+ * other processes and to recovery, only when its length field is written last. An appended
+ * batch survives a crash of the process once {@link #append} returns, and a power loss once
+ * {@link #flushUpTo} covering it returns. Reads never return bytes that fail their CRC32C.
+ *
+ * <p>Thread-safe. Appends, rolls, retention and close are serialized by an internal lock;
+ * forces run under a second lock so that appends continue during a force; reads take no lock
+ * and run concurrently with all of these.
+ *
+ * <p>Failure: when a write or force fails with an {@link IOException}, the exception reaches
+ * the caller as a {@link LucidStorageException} and the log enters a failed state in which
+ * appends and flushes raise {@link PartitionFailedException}; reads still work. Reopening the
+ * directory recovers from what is on disk. A write or force interrupted by
+ * {@link Thread#interrupt()} raises a {@link LucidStorageException} but leaves the log usable.
+ *
+ * <p>After {@link #close()}, every method except the accessors raises
+ * {@link IllegalStateException}.
  */
 public final class PartitionLog implements AutoCloseable {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(PartitionLog.class);
+
+    private final LogContext context;
+    private final boolean ownsFileCache;
+    private final SegmentList segments = new SegmentList();
+    private final LogReader reader;
+    private final ReentrantLock appendLock = new ReentrantLock();
+    private final Object flushLock = new Object();
+    private final Path cleanShutdownFile;
+    private volatile SegmentWriter writer;
+    private volatile long flushedOffset;
+    private int flushedPosition;
+    private boolean cleanShutdownMarkerPresent;
+    private final AtomicReference<LogFailure> failure = new AtomicReference<>();
+    private volatile boolean closed;
+
+    private PartitionLog(LogContext context, boolean ownsFileCache, LogLoader.LoadedLog loaded) {
+        this.context = context;
+        this.ownsFileCache = ownsFileCache;
+        this.reader = new LogReader(context, segments);
+        this.cleanShutdownFile = context.directory().resolve(SegmentFiles.CLEAN_SHUTDOWN_FILE);
+        this.cleanShutdownMarkerPresent = loaded.cleanShutdown();
+        loaded.segments().forEach(segments::add);
+    }
 
     /**
      * Opens the partition in {@code directory}, creating it if missing. Unless
      * {@code readOnly}, a log that was not closed cleanly is recovered: its newest segments are
      * validated batch by batch and truncated at the first invalid or incomplete batch, and
-     * missing or inconsistent indexes are rebuilt.
+     * missing or inconsistent indexes are rebuilt. Sealed-segment channels come from a private
+     * cache of {@link LogConfig#maxOpenSegmentFiles()} files.
+     *
+     * @throws LucidStorageException if the directory cannot be read, or cannot be written when
+     *     not {@code readOnly}
      */
     public static PartitionLog open(Path directory, TopicPartition topicPartition,
             LogConfig config, FileIO fileIO, boolean readOnly) {
-        throw new UnsupportedOperationException("not yet implemented");
+        return open(directory, topicPartition, config, fileIO, readOnly, null);
+    }
+
+    /**
+     * Opens the partition as {@link #open(Path, TopicPartition, LogConfig, FileIO, boolean)}
+     * does, reading segment files through {@code fileCache}, which may be shared by every
+     * partition of an instance and which the caller closes after the logs.
+     *
+     * @param fileCache the shared cache, or {@code null} for a private one
+     */
+    public static PartitionLog open(Path directory, TopicPartition topicPartition,
+            LogConfig config, FileIO fileIO, boolean readOnly, SegmentFileCache fileCache) {
+        Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(topicPartition, "topicPartition");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(fileIO, "fileIO");
+        boolean ownsFileCache = fileCache == null;
+        SegmentFileCache cache = ownsFileCache
+                ? new SegmentFileCache(config.maxOpenSegmentFiles()) : fileCache;
+        LogContext context = new LogContext(directory.toAbsolutePath().normalize(),
+                topicPartition, config, fileIO, readOnly, cache);
+        try {
+            LogLoader.LoadedLog loaded = LogLoader.load(context);
+            PartitionLog log = new PartitionLog(context, ownsFileCache, loaded);
+            if (!readOnly) {
+                log.openWriter(loaded.cleanShutdown());
+            }
+            log.flushedOffset = log.endOffset();
+            LOGGER.info("Opened partition {} in {}{}: offsets {} to {} in {} segments",
+                    topicPartition, context.directory(), readOnly ? " read-only" : "",
+                    log.startOffset(), log.endOffset(), log.segmentCount());
+            return log;
+        } catch (IOException e) {
+            if (ownsFileCache) {
+                cache.close();
+            }
+            throw new LucidStorageException("opening partition " + topicPartition + " in "
+                    + context.directory() + " failed: " + e, e);
+        }
+    }
+
+    private void openWriter(boolean cleanShutdown) throws IOException {
+        Segment active = segments.last();
+        writer = new SegmentWriter(active.logFile(), context.fileIO(),
+                context.config().segmentBytes());
+        if (!cleanShutdown) {
+            // Recovery read the page cache; force what it validated before calling it flushed.
+            writer.forceFile();
+            context.fileIO().forceDirectory(context.directory());
+        }
+        flushedPosition = active.size();
     }
 
     /** The partition this log stores. */
     public TopicPartition topicPartition() {
-        throw new UnsupportedOperationException("not yet implemented");
+        return context.topicPartition();
+    }
+
+    /** The partition directory, absolute and normalized. */
+    public Path directory() {
+        return context.directory();
+    }
+
+    /** Whether this log only reads. */
+    public boolean isReadOnly() {
+        return context.readOnly();
+    }
+
+    /** Whether a failed write or force put this log in the failed state. */
+    public boolean isFailed() {
+        return failure.get() != null;
     }
 
     /** The offset of the oldest retained record. */
     public long startOffset() {
-        throw new UnsupportedOperationException("not yet implemented");
+        return segments.startOffset();
     }
 
     /** The offset the next appended record gets. */
     public long endOffset() {
-        throw new UnsupportedOperationException("not yet implemented");
+        return segments.endOffset();
     }
 
     /** The offset below which every record is known to be forced to disk. */
     public long flushedOffset() {
-        throw new UnsupportedOperationException("not yet implemented");
+        return flushedOffset;
     }
 
-    /** The total size of the segment files. */
+    /** The total size of the valid batches in the segment files. */
     public long sizeInBytes() {
-        throw new UnsupportedOperationException("not yet implemented");
+        return segments.sizeInBytes();
     }
 
     /** The number of segments, including the active one. */
     public int segmentCount() {
-        throw new UnsupportedOperationException("not yet implemented");
+        return segments.size();
     }
 
     /**
      * Appends {@code records} as one batch, atomically, assigning consecutive offsets. A record
      * without a timestamp gets {@code timestampMs}. Writes to the page cache only; call
-     * {@link #flushUpTo} for durability.
+     * {@link #flushUpTo} for durability. Rolls to a new segment first when the batch would
+     * not fit in the active one.
      *
      * @return the offset of the first appended record
+     * @throws io.lucidmq.RecordTooLargeException if a record exceeds
+     *     {@link LogConfig#maxRecordBytes()}; nothing is written
+     * @throws PartitionFailedException if an earlier write or force failed
+     * @throws LucidStorageException if this write fails; the log is then failed
      */
     public long append(List<ProducerRecord> records, long timestampMs) {
-        throw new UnsupportedOperationException("not yet implemented");
+        BatchEncoder.EncodedBatch batch = BatchEncoder.encode(records, timestampMs,
+                context.config().maxRecordBytes(), context.topicPartition());
+        appendLock.lock();
+        try {
+            checkWritable();
+            prepareFirstWrite();
+            Segment segment = segments.last();
+            if (needsRoll(segment, batch)) {
+                segment = roll(segment);
+            }
+
+            long baseOffset = segment.nextOffset();
+            int position = segment.size();
+            batch.withBaseOffset(baseOffset);
+            writer.write(position, batch.buffer());
+
+            segment.batchAppended(BatchHeader.read(batch.buffer(), 0), position,
+                    context.config().indexIntervalBytes());
+            LOGGER.trace("Appended {} records to partition {} at offset {}, byte {} of {}",
+                    batch.recordCount(), context.topicPartition(), baseOffset, position,
+                    segment.logFile());
+            return baseOffset;
+        } catch (IOException e) {
+            throw writeFailed("append", segments.last().logFile(), e);
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    private boolean needsRoll(Segment segment, BatchEncoder.EncodedBatch batch) {
+        if (segment.isEmpty()) {
+            return false;
+        }
+        long end = (long) segment.size() + batch.sizeInBytes();
+        return end > context.config().segmentBytes() || !segment.canHoldOffsets(batch.recordCount());
+    }
+
+    /**
+     * Seals {@code active}, forcing it and its indexes, and starts a new active segment whose
+     * base offset is the log's end offset. Holds the flush lock, so no force runs on the old
+     * writer meanwhile.
+     */
+    private Segment roll(Segment active) throws IOException {
+        synchronized (flushLock) {
+            active.seal();
+            writer.force(flushedPosition, active.size());
+            writer.truncate(active.size());
+            writer.close();
+            active.writeIndexes(context.fileIO());
+            flushedOffset = active.nextOffset();
+
+            Segment next = new Segment(context.directory(), active.nextOffset());
+            writer = new SegmentWriter(next.logFile(), context.fileIO(),
+                    context.config().segmentBytes());
+            context.fileIO().forceDirectory(context.directory());
+            segments.add(next);
+            flushedPosition = 0;
+            CheckpointFile.write(context.fileIO(),
+                    context.directory().resolve(SegmentFiles.RECOVERY_POINT_FILE),
+                    CheckpointFile.RECOVERY_POINT_MAGIC, next.baseOffset());
+            LOGGER.info("Rolled partition {} to segment {} at offset {}; sealed {} with {} bytes",
+                    context.topicPartition(), next.logFile(), next.baseOffset(),
+                    active.logFile(), active.size());
+            return next;
+        }
     }
 
     /**
      * Forces the log to disk up to at least {@code offset} (exclusive). Concurrent callers
      * share one force: a caller whose offset another caller's force covered returns without
      * forcing.
+     *
+     * @throws IllegalArgumentException if {@code offset} is above {@link #endOffset()}
+     * @throws PartitionFailedException if an earlier write or force failed
+     * @throws LucidStorageException if this force fails; the log is then failed
      */
     public void flushUpTo(long offset) {
-        throw new UnsupportedOperationException("not yet implemented");
+        checkOpen();
+        if (offset <= flushedOffset) {
+            return;
+        }
+        long endOffset = endOffset();
+        if (offset > endOffset) {
+            throw new IllegalArgumentException("offset " + offset + " is above the end offset "
+                    + endOffset + " of partition " + context.topicPartition());
+        }
+        synchronized (flushLock) {
+            checkWritable();
+            if (offset <= flushedOffset) {
+                return;
+            }
+            Segment active = segments.last();
+            long end = active.nextOffset();
+            int size = active.size();
+            try {
+                writer.force(flushedPosition, size);
+            } catch (IOException e) {
+                throw writeFailed("force", active.logFile(), e);
+            }
+            flushedPosition = size;
+            flushedOffset = end;
+        }
     }
 
     /**
@@ -83,14 +299,31 @@ public final class PartitionLog implements AutoCloseable {
      * {@code maxBytes} of batches (always at least one batch when any exists).
      *
      * @return the records, empty when {@code offset} equals the end offset
+     * @throws io.lucidmq.OffsetOutOfRangeException if {@code offset} is below
+     *     {@link #startOffset()} or above {@link #endOffset()}; the message gives the range
+     * @throws io.lucidmq.CorruptRecordException if a batch fails its CRC32C or format check;
+     *     the message names the file and the byte position
      */
     public List<ConsumerRecord> read(long offset, int maxRecords, int maxBytes) {
-        throw new UnsupportedOperationException("not yet implemented");
+        checkOpen();
+        if (maxRecords < 1) {
+            throw new IllegalArgumentException("maxRecords must be at least 1, but was "
+                    + maxRecords);
+        }
+        if (maxBytes < 1) {
+            throw new IllegalArgumentException("maxBytes must be at least 1, but was "
+                    + maxBytes);
+        }
+        return reader.read(offset, maxRecords, maxBytes);
     }
 
-    /** The offset of the first record with a timestamp at or after {@code timestampMs}. */
+    /**
+     * Returns the offset of the first record with a timestamp at or after {@code timestampMs},
+     * or empty when every record is older.
+     */
     public OptionalLong offsetForTimestamp(long timestampMs) {
-        throw new UnsupportedOperationException("not yet implemented");
+        checkOpen();
+        return reader.offsetForTimestamp(timestampMs);
     }
 
     /**
@@ -99,24 +332,185 @@ public final class PartitionLog implements AutoCloseable {
      * a limit. Never deletes the active segment.
      *
      * @return the number of segments deleted
+     * @throws LucidStorageException if a file cannot be deleted; the segment is no longer
+     *     read, and its files are removed by a later retention run or on the next open
      */
     public int applyRetention(long retentionBytes, long retentionMs, long nowMs) {
-        throw new UnsupportedOperationException("not yet implemented");
+        requireLimit("retentionBytes", retentionBytes);
+        requireLimit("retentionMs", retentionMs);
+        appendLock.lock();
+        try {
+            checkWritable();
+            return new RetentionRun(context, segments).apply(retentionBytes, retentionMs, nowMs);
+        } finally {
+            appendLock.unlock();
+        }
     }
 
-    /** Picks up segments and records that another process wrote; for read-only logs. */
+    private static void requireLimit(String name, long value) {
+        if (value < -1) {
+            throw new IllegalArgumentException(
+                    name + " must be -1 (no limit) or 0 or more, but was " + value);
+        }
+    }
+
+    /**
+     * Picks up segments and records that another process wrote; for read-only logs. A no-op
+     * for a writable log, which is the only writer of its directory.
+     */
     public void refresh() {
-        throw new UnsupportedOperationException("not yet implemented");
+        checkOpen();
+        if (!context.readOnly()) {
+            return;
+        }
+        appendLock.lock();
+        try {
+            new LogRefresher(context, segments).refresh();
+        } catch (IOException e) {
+            throw new LucidStorageException("refresh of read-only partition "
+                    + context.topicPartition() + " in " + context.directory() + " failed: " + e,
+                    e);
+        } finally {
+            appendLock.unlock();
+        }
     }
 
-    /** Flushes, writes the clean-shutdown marker and closes the files. Idempotent. */
+    /**
+     * Flushes, writes the indexes and the clean-shutdown marker and closes the files.
+     * Idempotent. A failed log closes its files without the marker, so the next open
+     * recovers.
+     *
+     * @throws LucidStorageException if the final force or a write fails; the files are closed
+     *     and the marker is not written
+     */
     @Override
     public void close() {
-        throw new UnsupportedOperationException("not yet implemented");
+        appendLock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            IOException closeFailure = null;
+            if (!context.readOnly() && failure.get() == null) {
+                try {
+                    writeCleanShutdown();
+                } catch (IOException e) {
+                    closeFailure = e;
+                }
+            }
+            closeFiles();
+            if (closeFailure != null) {
+                throw writeFailed("clean close", cleanShutdownFile, closeFailure);
+            }
+            LOGGER.info("Closed partition {} in {} at offset {}", context.topicPartition(),
+                    context.directory(), endOffset());
+        } finally {
+            appendLock.unlock();
+        }
     }
 
-    /** Closes the files and deletes the partition's directory. */
+    private void writeCleanShutdown() throws IOException {
+        synchronized (flushLock) {
+            Segment active = segments.last();
+            active.seal();
+            writer.force(flushedPosition, active.size());
+            writer.truncate(active.size());
+            active.writeIndexes(context.fileIO());
+            flushedOffset = active.nextOffset();
+            CheckpointFile.write(context.fileIO(), cleanShutdownFile,
+                    CheckpointFile.CLEAN_SHUTDOWN_MAGIC, active.nextOffset(),
+                    active.baseOffset(), active.size());
+        }
+    }
+
+    /** Closes the files and deletes the partition's directory with everything in it. */
     public void delete() {
-        throw new UnsupportedOperationException("not yet implemented");
+        appendLock.lock();
+        try {
+            if (context.readOnly()) {
+                throw new IllegalStateException("partition " + context.topicPartition() + " in "
+                        + context.directory() + " is read-only and cannot be deleted");
+            }
+            closed = true;
+            closeFiles();
+            PartitionDirectory.delete(context.directory(), context.fileIO());
+            LOGGER.info("Deleted partition {} in {}", context.topicPartition(),
+                    context.directory());
+        } catch (IOException e) {
+            throw new LucidStorageException("deleting partition " + context.topicPartition()
+                    + " in " + context.directory() + " failed: " + e, e);
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    private void closeFiles() {
+        try {
+            if (writer != null) {
+                writer.close();
+            }
+        } catch (IOException e) {
+            LOGGER.warn("Closing the active segment of partition {} in {} failed",
+                    context.topicPartition(), context.directory(), e);
+        }
+        for (Segment segment : segments.all()) {
+            context.fileCache().invalidate(segment.logFile());
+        }
+        if (ownsFileCache) {
+            context.fileCache().close();
+        }
+    }
+
+    /** Removes the clean-shutdown marker, durably, before the first change after open. */
+    private void prepareFirstWrite() throws IOException {
+        if (cleanShutdownMarkerPresent) {
+            context.fileIO().deleteIfExists(cleanShutdownFile);
+            context.fileIO().forceDirectory(context.directory());
+            cleanShutdownMarkerPresent = false;
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("partition log " + context.topicPartition() + " in "
+                    + context.directory() + " is closed");
+        }
+    }
+
+    private void checkWritable() {
+        checkOpen();
+        if (context.readOnly()) {
+            throw new IllegalStateException("partition log " + context.topicPartition() + " in "
+                    + context.directory() + " is read-only");
+        }
+        LogFailure current = failure.get();
+        if (current != null) {
+            throw current.toException(context.topicPartition());
+        }
+    }
+
+    /**
+     * Turns a failed write or force into the exception for its caller. An interrupt leaves the
+     * log usable; any other failure puts it in the failed state, logged once.
+     */
+    private LucidStorageException writeFailed(String operation, Path file, IOException e) {
+        String what = operation + " of " + file + " for partition " + context.topicPartition()
+                + " at offset " + endOffset();
+        if (e instanceof ClosedByInterruptException) {
+            return new LucidStorageException(what + " was interrupted; the log stays usable", e);
+        }
+        if (failure.compareAndSet(null, new LogFailure(what, e))) {
+            LOGGER.error("Partition {} failed: {} failed; appends are rejected until the "
+                    + "directory is reopened, which recovers from the log",
+                    context.topicPartition(), what, e);
+        }
+        return new LucidStorageException(what + " failed: " + e, e);
+    }
+
+    @Override
+    public String toString() {
+        return "PartitionLog{" + context.topicPartition() + " in " + context.directory()
+                + ", offsets " + startOffset() + " to " + endOffset() + "}";
     }
 }

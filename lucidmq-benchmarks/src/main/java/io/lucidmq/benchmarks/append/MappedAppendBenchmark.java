@@ -1,0 +1,69 @@
+package io.lucidmq.benchmarks.append;
+
+import io.lucidmq.benchmarks.support.BenchDirs;
+import io.lucidmq.benchmarks.support.FramedSegments;
+import io.lucidmq.benchmarks.support.MappedLogWriter;
+import io.lucidmq.benchmarks.support.Payloads;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+
+/**
+ * Appends without force through a raw memory mapping: each length-prefixed value is copied
+ * into a mapped 64 MiB segment. One operation appends one record; threads share one writer
+ * under its lock.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@State(Scope.Benchmark)
+public class MappedAppendBenchmark {
+
+    /** Size of each record value in bytes. */
+    @Param({"100", "1024"})
+    public int valueBytes;
+
+    private Path directory;
+    private MappedLogWriter writer;
+    private byte[] value;
+
+    /** Creates an empty log. */
+    @Setup(Level.Iteration)
+    public void open() {
+        directory = BenchDirs.create("mmap-append");
+        writer = MappedLogWriter.create(directory, FramedSegments.DEFAULT_SEGMENT_BYTES);
+        value = Payloads.value(valueBytes);
+    }
+
+    /** Unmaps without forcing and deletes the log. */
+    @TearDown(Level.Iteration)
+    public void close() {
+        if (writer != null) {
+            writer.close();
+        }
+        BenchDirs.delete(directory);
+    }
+
+    /** Appends from one thread. */
+    @Benchmark
+    @Threads(1)
+    public void oneThread() {
+        writer.append(value);
+    }
+
+    /** Appends from four threads sharing the writer. */
+    @Benchmark
+    @Threads(4)
+    public void fourThreads() {
+        writer.append(value);
+    }
+}

@@ -1,0 +1,66 @@
+package io.lucidmq.benchmarks.report;
+
+import java.util.Map;
+
+/**
+ * One benchmark result from JMH's JSON output ({@code -rf json}), reduced to what the report
+ * shows.
+ *
+ * @param benchmark the fully qualified benchmark method, for example
+ *     {@code io.lucidmq.benchmarks.append.LucidAppendBenchmark.oneThread}
+ * @param mode JMH's short mode name: {@code thrpt}, {@code avgt}, {@code sample} or {@code ss}
+ * @param threads the number of benchmark threads
+ * @param settings the fork, warm-up and measurement settings of the run
+ * @param params the {@code @Param} values, by name
+ * @param primary the primary metric
+ * @param secondary the secondary metrics by name, for example {@code records}
+ */
+public record JmhResult(String benchmark, String mode, int threads, Settings settings,
+        Map<String, String> params, Metric primary, Map<String, Metric> secondary) {
+
+    /**
+     * A metric: the score, the half-width of JMH's 99.9% confidence interval ({@code NaN}
+     * when JMH had too few samples to give one), and the unit.
+     */
+    public record Metric(double score, double error, String unit) {
+
+        /** Whether JMH gave a finite error. */
+        public boolean hasError() {
+            return Double.isFinite(error);
+        }
+    }
+
+    /**
+     * The run settings JMH records with each result.
+     *
+     * @param forks forks
+     * @param warmupIterations warm-up iterations per fork
+     * @param warmupTime the length of a warm-up iteration, as JMH writes it ({@code 1 s})
+     * @param measurementIterations measured iterations per fork
+     * @param measurementTime the length of a measured iteration
+     * @param jvm the JVM executable
+     * @param jdkVersion the JDK version
+     * @param vmName the VM name
+     * @param jmhVersion the JMH version
+     */
+    public record Settings(int forks, int warmupIterations, String warmupTime,
+            int measurementIterations, String measurementTime, String jvm, String jdkVersion,
+            String vmName, String jmhVersion) {
+    }
+
+    /** The class name of the benchmark without its package, for example LucidAppendBenchmark. */
+    public String simpleClassName() {
+        String owner = benchmark.substring(0, benchmark.lastIndexOf('.'));
+        return owner.substring(owner.lastIndexOf('.') + 1);
+    }
+
+    /** The benchmark method name, for example {@code oneThread}. */
+    public String method() {
+        return benchmark.substring(benchmark.lastIndexOf('.') + 1);
+    }
+
+    /** The value of {@code @Param} {@code name}, or {@code null}. */
+    public String param(String name) {
+        return params.get(name);
+    }
+}

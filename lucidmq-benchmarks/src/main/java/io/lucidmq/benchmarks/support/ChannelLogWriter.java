@@ -1,0 +1,120 @@
+package io.lucidmq.benchmarks.support;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * A raw {@link FileChannel} writer of {@link FramedSegments}: the baseline for appends.
+ *
+ * <p>{@link #append} copies frames into a direct buffer and writes the buffer when it is full,
+ * so the file system sees writes of the buffer's size. {@link #appendAndForce} writes one frame
+ * and forces it with {@code FileChannel.force(false)} (fdatasync) before it returns. A segment
+ * is closed and the next one created once it holds {@code segmentBytes}; nothing is forced on
+ * a roll.
+ *
+ * <p>Thread-safe: every method holds this writer's monitor, as one log serializes its appends.
+ * After an {@link IOException} the writer is unusable; it is a benchmark tool, not a store.
+ */
+public final class ChannelLogWriter implements Closeable {
+
+    private final Path directory;
+    private final long segmentBytes;
+    private final ByteBuffer buffer;
+    private FileChannel channel;
+    private int sequence;
+    private long segmentPosition;
+
+    private ChannelLogWriter(Path directory, long segmentBytes, int bufferBytes) {
+        this.directory = directory;
+        this.segmentBytes = segmentBytes;
+        this.buffer = ByteBuffer.allocateDirect(bufferBytes);
+    }
+
+    /**
+     * Creates a writer of a new log in {@code directory}.
+     *
+     * @param bufferBytes the size of each write of {@link #append}; at least one frame
+     */
+    public static ChannelLogWriter create(Path directory, long segmentBytes, int bufferBytes) {
+        ChannelLogWriter writer = new ChannelLogWriter(directory, segmentBytes, bufferBytes);
+        writer.openSegment();
+        return writer;
+    }
+
+    /** Appends a frame to the buffer, writing the buffer first when the frame does not fit. */
+    public synchronized void append(byte[] value) {
+        if (buffer.remaining() < FramedSegments.frameBytes(value.length)) {
+            writeBuffer();
+        }
+        buffer.putInt(value.length).put(value);
+    }
+
+    /** Writes a frame and forces it to the disk before returning. */
+    public synchronized void appendAndForce(byte[] value) {
+        append(value);
+        writeBuffer();
+        try {
+            channel.force(false);
+        } catch (IOException e) {
+            throw failure("force", e);
+        }
+    }
+
+    /** Writes the buffered frames to the file, without forcing. */
+    public synchronized void writeBuffer() {
+        buffer.flip();
+        try {
+            while (buffer.hasRemaining()) {
+                segmentPosition += channel.write(buffer);
+            }
+        } catch (IOException e) {
+            throw failure("write", e);
+        }
+        buffer.clear();
+        if (segmentPosition >= segmentBytes) {
+            closeSegment();
+            sequence++;
+            openSegment();
+        }
+    }
+
+    /** Writes the buffered frames and closes the file, without forcing. */
+    @Override
+    public synchronized void close() {
+        if (channel != null) {
+            writeBuffer();
+            closeSegment();
+        }
+    }
+
+    private void openSegment() {
+        Path path = FramedSegments.segmentPath(directory, sequence);
+        try {
+            channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + path.toAbsolutePath(), e);
+        }
+        segmentPosition = 0;
+    }
+
+    private void closeSegment() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            throw failure("close", e);
+        }
+        channel = null;
+    }
+
+    private UncheckedIOException failure(String operation, IOException cause) {
+        Path path = FramedSegments.segmentPath(directory, sequence).toAbsolutePath();
+        return new UncheckedIOException(operation + " failed on " + path
+                + " at position " + segmentPosition, cause);
+    }
+}

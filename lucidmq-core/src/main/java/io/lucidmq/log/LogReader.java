@@ -1,0 +1,228 @@
+package io.lucidmq.log;
+
+import io.lucidmq.CorruptRecordException;
+import io.lucidmq.LucidStorageException;
+import io.lucidmq.OffsetOutOfRangeException;
+import io.lucidmq.record.ConsumerRecord;
+import java.io.IOException;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * Reads records and looks up timestamps with positional reads through the shared
+ * {@link SegmentFileCache}, never through a memory mapping, so a file that another process
+ * truncates cannot crash the reader.
+ *
+ * <p>Thread-safe and lock-free: it reads each segment's published extent once and never reads
+ * past it, so concurrent appends, rolls and deletions are safe. A read of a segment that
+ * retention deleted either finishes, because an open channel keeps the data reachable, or
+ * raises {@link OffsetOutOfRangeException} with the new start offset.
+ */
+final class LogReader {
+
+    private static final int ATTEMPTS = 3;
+
+    private final LogContext context;
+    private final SegmentList segments;
+
+    LogReader(LogContext context, SegmentList segments) {
+        this.context = context;
+        this.segments = segments;
+    }
+
+    /** See {@link PartitionLog#read}. */
+    List<ConsumerRecord> read(long offset, int maxRecords, int maxBytes) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return readOnce(offset, maxRecords, maxBytes);
+            } catch (ClosedByInterruptException e) {
+                throw new LucidStorageException("read of partition " + context.topicPartition()
+                        + " at offset " + offset + " was interrupted", e);
+            } catch (ClosedChannelException e) {
+                // Another reader's interrupt closed the shared channel; the cache reopens it.
+                if (attempt == ATTEMPTS) {
+                    throw readFailed(offset, e);
+                }
+            } catch (NoSuchFileException e) {
+                throw outOfRange(offset, "its segment was deleted");
+            } catch (IOException e) {
+                throw readFailed(offset, e);
+            }
+        }
+    }
+
+    private List<ConsumerRecord> readOnce(long offset, int maxRecords, int maxBytes)
+            throws IOException {
+        long endOffset = segments.endOffset();
+        Segment segment = segments.floor(offset);
+        if (offset > endOffset || segment == null) {
+            throw outOfRange(offset, "it is outside the log");
+        }
+        List<ConsumerRecord> records = new ArrayList<>();
+        if (offset == endOffset) {
+            return records;
+        }
+        ReadProgress progress = new ReadProgress(offset, maxRecords, maxBytes, records);
+        while (segment != null && !progress.done()) {
+            // A segment gets a successor only once it is sealed, so reading the successor
+            // first makes the end offset read next final whenever a successor exists.
+            Segment next = segments.next(segment);
+            if (progress.offset < segment.nextOffset()) {
+                readSegment(segment, progress);
+                continue;
+            }
+            segment = next;
+        }
+        return records;
+    }
+
+    private void readSegment(Segment segment, ReadProgress progress) throws IOException {
+        int limit = segment.size();
+        int start = segment.offsetIndex()
+                .floorPosition(progress.offset - segment.baseOffset());
+        try (SegmentFileCache.Lease lease = context.fileCache().acquire(segment.logFile())) {
+            SegmentScanner scanner = new SegmentScanner(lease.channel(), start, limit,
+                    context.config().maxRecordBytes());
+            while (!progress.done()) {
+                SegmentScanner.ScannedBatch batch = scanner.next();
+                if (batch == null) {
+                    checkStop(segment, scanner, limit);
+                    return;
+                }
+                if (batch.header().nextOffset() <= progress.offset) {
+                    continue;
+                }
+                if (!progress.fits(batch.header().batchLength())) {
+                    progress.stop();
+                    return;
+                }
+                progress.add(BatchDecoder.decode(batch.bytes(), batch.header(),
+                        context.topicPartition(), progress.offset, progress.recordsLeft(),
+                        segment.logFile(), batch.position()), batch.header().batchLength());
+            }
+        }
+    }
+
+    /**
+     * Raises {@link CorruptRecordException} when a scan stopped before the segment's extent.
+     * A read-only log accepts a zero length field there: a writer that crashed during a roll
+     * leaves zeros at the end of a sealed segment until its next open recovers it.
+     */
+    private void checkStop(Segment segment, SegmentScanner scanner, int limit) {
+        boolean zeroEnd = scanner.stopReason() == null && scanner.position() < limit;
+        if (scanner.stoppedAtDamage() || (zeroEnd && !context.readOnly())) {
+            throw new CorruptRecordException("batch at byte " + scanner.position() + " of "
+                    + segment.logFile().toAbsolutePath() + " cannot be read: "
+                    + (zeroEnd ? "a zero length field before the end of the segment at byte "
+                    + limit : scanner.stopReason()));
+        }
+    }
+
+    /** See {@link PartitionLog#offsetForTimestamp}. */
+    OptionalLong offsetForTimestamp(long timestampMs) {
+        try {
+            for (Segment segment : segments.all()) {
+                long maxTimestamp = segment.maxTimestamp();
+                if (segment.isEmpty() || (maxTimestamp >= 0 && maxTimestamp < timestampMs)) {
+                    continue;
+                }
+                OptionalLong offset = searchSegment(segment, timestampMs);
+                if (offset.isPresent()) {
+                    return offset;
+                }
+            }
+            return OptionalLong.empty();
+        } catch (NoSuchFileException e) {
+            throw outOfRange(segments.startOffset(), "its segment was deleted during the search");
+        } catch (IOException e) {
+            throw new LucidStorageException("timestamp search in partition "
+                    + context.topicPartition() + " for " + timestampMs + " failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private OptionalLong searchSegment(Segment segment, long timestampMs) throws IOException {
+        int limit = segment.size();
+        int relativeOffset = segment.timeIndex().scanStart(timestampMs);
+        int start = segment.offsetIndex().floorPosition(relativeOffset);
+        try (SegmentFileCache.Lease lease = context.fileCache().acquire(segment.logFile())) {
+            SegmentScanner scanner = new SegmentScanner(lease.channel(), start, limit,
+                    context.config().maxRecordBytes());
+            SegmentScanner.ScannedBatch batch;
+            while ((batch = scanner.next()) != null) {
+                if (batch.header().maxTimestamp() < timestampMs) {
+                    continue;
+                }
+                List<ConsumerRecord> records = BatchDecoder.decode(batch.bytes(),
+                        batch.header(), context.topicPartition(), batch.header().baseOffset(),
+                        Integer.MAX_VALUE, segment.logFile(), batch.position());
+                for (ConsumerRecord record : records) {
+                    if (record.timestamp() >= timestampMs) {
+                        return OptionalLong.of(record.offset());
+                    }
+                }
+            }
+            checkStop(segment, scanner, limit);
+        }
+        return OptionalLong.empty();
+    }
+
+    private OffsetOutOfRangeException outOfRange(long offset, String reason) {
+        return new OffsetOutOfRangeException("offset " + offset + " is out of range for "
+                + "partition " + context.topicPartition() + " because " + reason
+                + ": valid offsets are " + segments.startOffset() + " to "
+                + segments.endOffset());
+    }
+
+    private LucidStorageException readFailed(long offset, IOException e) {
+        return new LucidStorageException("read of partition " + context.topicPartition()
+                + " in " + context.directory().toAbsolutePath() + " at offset " + offset
+                + " failed: " + e, e);
+    }
+
+    /** The records collected so far by one read and the limits left. */
+    private static final class ReadProgress {
+        long offset;
+        private final int maxRecords;
+        private final int maxBytes;
+        private final List<ConsumerRecord> records;
+        private long bytes;
+        private boolean stopped;
+
+        ReadProgress(long offset, int maxRecords, int maxBytes, List<ConsumerRecord> records) {
+            this.offset = offset;
+            this.maxRecords = maxRecords;
+            this.maxBytes = maxBytes;
+            this.records = records;
+        }
+
+        boolean done() {
+            return stopped || records.size() >= maxRecords || bytes >= maxBytes;
+        }
+
+        /** Whether a batch of {@code length} fits; the first batch always does. */
+        boolean fits(int length) {
+            return records.isEmpty() || bytes + length <= maxBytes;
+        }
+
+        int recordsLeft() {
+            return maxRecords - records.size();
+        }
+
+        void add(List<ConsumerRecord> batchRecords, int length) {
+            records.addAll(batchRecords);
+            bytes += length;
+            if (!batchRecords.isEmpty()) {
+                offset = batchRecords.get(batchRecords.size() - 1).offset() + 1;
+            }
+        }
+
+        void stop() {
+            stopped = true;
+        }
+    }
+}

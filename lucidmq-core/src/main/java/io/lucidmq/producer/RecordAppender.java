@@ -1,0 +1,186 @@
+package io.lucidmq.producer;
+
+import io.lucidmq.DurabilityPolicy;
+import io.lucidmq.LucidException;
+import io.lucidmq.engine.ChangeSignal;
+import io.lucidmq.engine.EngineLifecycle;
+import io.lucidmq.log.PartitionLog;
+import io.lucidmq.record.ProducerRecord;
+import io.lucidmq.record.RecordMetadata;
+import io.lucidmq.topic.Names;
+import io.lucidmq.topic.Topic;
+import io.lucidmq.topic.TopicRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The send path shared by every producer of an instance: resolve (or auto-create) the topic,
+ * choose the partition, append, wake consumers, and make the records as durable as the
+ * topic's policy promises before acknowledging.
+ *
+ * <p>Appends run on the caller's thread, so records one thread sends to one partition get
+ * increasing offsets in send order. Under {@link DurabilityPolicy#SYNC} a send forces the
+ * partition with {@link PartitionLog#flushUpTo}, which concurrent senders share; an
+ * asynchronous send hands the force to the {@link SyncFlusher}. Thread-safe.
+ */
+public final class RecordAppender {
+
+    private final TopicRegistry topics;
+    private final Partitioner partitioner;
+    private final ChangeSignal signal;
+    private final SyncFlusher syncFlusher;
+    private final EngineLifecycle lifecycle;
+    private final Clock clock;
+
+    /** Creates the send path of one instance. */
+    public RecordAppender(TopicRegistry topics, Partitioner partitioner, ChangeSignal signal,
+            SyncFlusher syncFlusher, EngineLifecycle lifecycle, Clock clock) {
+        this.topics = topics;
+        this.partitioner = partitioner;
+        this.signal = signal;
+        this.syncFlusher = syncFlusher;
+        this.lifecycle = lifecycle;
+        this.clock = clock;
+    }
+
+    /** Appends one record and waits until it is acknowledged; see {@link #sendAll}. */
+    public RecordMetadata send(ProducerRecord record) {
+        return sendAll(List.of(validate(record))).get(0);
+    }
+
+    /**
+     * Appends one record now and returns a future that completes when it is acknowledged.
+     * Invalid input and a closed instance throw directly; other failures complete the
+     * future exceptionally.
+     */
+    public CompletableFuture<RecordMetadata> sendAsync(ProducerRecord record) {
+        validate(record);
+        return lifecycle.call(() -> {
+            Topic topic;
+            PartitionLog log;
+            RecordMetadata metadata;
+            try {
+                topic = topics.topicForSend(record.topic());
+                int partition = partitioner.partition(topic, record);
+                log = topic.log(partition);
+                long timestamp = timestampOf(record, clock.millis());
+                long offset = log.append(List.of(record), timestamp);
+                metadata = new RecordMetadata(topic.name(), partition, offset, timestamp);
+            } catch (LucidException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+            if (topic.durability() == DurabilityPolicy.SYNC) {
+                return syncFlusher.enqueue(log, metadata.offset() + 1, metadata);
+            }
+            signal.publish();
+            return CompletableFuture.completedFuture(metadata);
+        });
+    }
+
+    /**
+     * Appends records and waits until all are acknowledged. The records of each partition
+     * are appended as one batch, atomically and in list order.
+     *
+     * <p>NOTE: batches for different partitions are appended one after another, so when a
+     * later batch fails (for example with a record too large) the earlier batches stay
+     * appended.
+     *
+     * @return the metadata of each record, in list order
+     */
+    public List<RecordMetadata> sendAll(List<ProducerRecord> records) {
+        Objects.requireNonNull(records, "records");
+        records.forEach(RecordAppender::validate);
+        if (records.isEmpty()) {
+            lifecycle.ensureOpen();
+            return List.of();
+        }
+        return lifecycle.call(() -> appendBatches(records));
+    }
+
+    private List<RecordMetadata> appendBatches(List<ProducerRecord> records) {
+        // Resolve every record's partition before appending anything.
+        Map<PartitionBatch.Key, PartitionBatch> batches = new LinkedHashMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            ProducerRecord record = records.get(i);
+            Topic topic = topics.topicForSend(record.topic());
+            int partition = partitioner.partition(topic, record);
+            batches.computeIfAbsent(new PartitionBatch.Key(topic.name(), partition),
+                    key -> new PartitionBatch(topic, partition)).add(i, record);
+        }
+
+        // Append one batch per partition, then make them durable.
+        long timestamp = clock.millis();
+        RecordMetadata[] metadata = new RecordMetadata[records.size()];
+        for (PartitionBatch batch : batches.values()) {
+            batch.append(timestamp, metadata);
+        }
+        for (PartitionBatch batch : batches.values()) {
+            if (batch.topic().durability() == DurabilityPolicy.SYNC) {
+                batch.log().flushUpTo(batch.endOffset());
+            }
+        }
+
+        // Wake consumers: the records are readable now, under SYNC because they are forced.
+        signal.publish();
+        return List.of(metadata);
+    }
+
+    static long timestampOf(ProducerRecord record, long now) {
+        return record.timestamp() != null ? record.timestamp() : now;
+    }
+
+    private static ProducerRecord validate(ProducerRecord record) {
+        Objects.requireNonNull(record, "record");
+        Names.requireValidTopic(record.topic());
+        return record;
+    }
+
+    /** The records of one send that go to one partition, with their places in the send. */
+    private static final class PartitionBatch {
+
+        private record Key(String topic, int partition) {
+        }
+
+        private final Topic topic;
+        private final int partition;
+        private final List<Integer> positions = new ArrayList<>();
+        private final List<ProducerRecord> records = new ArrayList<>();
+        private long endOffset;
+
+        PartitionBatch(Topic topic, int partition) {
+            this.topic = topic;
+            this.partition = partition;
+        }
+
+        void add(int position, ProducerRecord record) {
+            positions.add(position);
+            records.add(record);
+        }
+
+        void append(long timestamp, RecordMetadata[] metadata) {
+            long first = log().append(records, timestamp);
+            for (int i = 0; i < records.size(); i++) {
+                metadata[positions.get(i)] = new RecordMetadata(topic.name(), partition,
+                        first + i, timestampOf(records.get(i), timestamp));
+            }
+            endOffset = first + records.size();
+        }
+
+        Topic topic() {
+            return topic;
+        }
+
+        PartitionLog log() {
+            return topic.log(partition);
+        }
+
+        long endOffset() {
+            return endOffset;
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package io.lucidmq.topic;
+
+import io.lucidmq.CorruptRecordException;
+import io.lucidmq.DurabilityPolicy;
+import io.lucidmq.LucidConfig;
+import io.lucidmq.LucidStorageException;
+import io.lucidmq.TopicPartition;
+import io.lucidmq.engine.AtomicFileWriter;
+import io.lucidmq.engine.DirectoryLayout;
+import io.lucidmq.engine.FileTrees;
+import io.lucidmq.log.LogConfig;
+import io.lucidmq.log.PartitionLog;
+import io.lucidmq.log.SegmentFileCache;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens one topic directory: reads {@code topic.meta}, or rebuilds it from the partition
+ * directories when it is missing or damaged, and opens every partition log. A writable
+ * loader also removes what an interrupted create left behind. Stateless apart from its
+ * settings; thread-safe.
+ */
+final class TopicLoader {
+
+    private static final Logger logger = LoggerFactory.getLogger(TopicLoader.class);
+
+    private final DirectoryLayout layout;
+    private final LucidConfig config;
+    private final SegmentFileCache fileCache;
+
+    TopicLoader(DirectoryLayout layout, LucidConfig config, SegmentFileCache fileCache) {
+        this.layout = layout;
+        this.config = config;
+        this.fileCache = fileCache;
+    }
+
+    /**
+     * Loads the topic stored in {@code topics/<name>}.
+     *
+     * @return the open topic, or empty when the directory contains no complete topic
+     */
+    Optional<Topic> load(String name) {
+        Path metaFile = layout.topicMetaFile(name);
+        List<Integer> partitionNumbers = partitionNumbers(layout.topicDirectory(name));
+        if (!config.readOnly()) {
+            FileTrees.deleteIfExists(config.fileIO(), AtomicFileWriter.tempFile(metaFile));
+        }
+
+        Optional<TopicConfig> stored = readMetadata(name, metaFile, partitionNumbers);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        TopicConfig topicConfig = stored.get();
+        if (config.readOnly() && partitionNumbers.size() < topicConfig.partitions()) {
+            logger.debug("Topic {} in {} has {} of {} partition directories; waiting for the "
+                    + "writer to create the rest", name, layout.topicDirectory(name),
+                    partitionNumbers.size(), topicConfig.partitions());
+            return Optional.empty();
+        }
+        warnAboutExtraPartitions(name, topicConfig, partitionNumbers);
+        return Optional.of(open(name, topicConfig));
+    }
+
+    /** Opens the logs of a topic whose metadata is already written. */
+    Topic open(String name, TopicConfig topicConfig) {
+        LogConfig logConfig = new LogConfig(topicConfig.segmentBytes(),
+                topicConfig.maxRecordBytes(), LogConfig.DEFAULT_INDEX_INTERVAL_BYTES,
+                config.maxOpenSegmentFiles());
+        List<PartitionLog> logs = new ArrayList<>();
+        try {
+            for (int partition = 0; partition < topicConfig.partitions(); partition++) {
+                logs.add(PartitionLog.open(layout.partitionDirectory(name, partition),
+                        new TopicPartition(name, partition), logConfig, config.fileIO(),
+                        config.readOnly(), fileCache));
+            }
+        } catch (RuntimeException e) {
+            closeAll(name, logs);
+            throw e;
+        }
+        DurabilityPolicy durability = topicConfig.durability() != null
+                ? topicConfig.durability() : config.durability();
+        return new Topic(name, topicConfig, durability, config.readOnly(), logs);
+    }
+
+    private Optional<TopicConfig> readMetadata(String name, Path metaFile,
+            List<Integer> partitionNumbers) {
+        if (Files.exists(metaFile)) {
+            try {
+                return Optional.of(TopicMetadata.read(metaFile));
+            } catch (CorruptRecordException e) {
+                return rebuild(name, metaFile, partitionNumbers, e.getMessage());
+            }
+        }
+        if (partitionNumbers.isEmpty()) {
+            removeIncompleteTopic(name);
+            return Optional.empty();
+        }
+        return rebuild(name, metaFile, partitionNumbers, "the file is missing");
+    }
+
+    private Optional<TopicConfig> rebuild(String name, Path metaFile,
+            List<Integer> partitionNumbers, String reason) {
+        if (partitionNumbers.isEmpty()) {
+            throw new LucidStorageException("topic metadata " + metaFile + " is unreadable ("
+                    + reason + ") and the topic has no partition directories to rebuild it "
+                    + "from; restore the file or delete " + layout.topicDirectory(name));
+        }
+        int partitions = partitionNumbers.get(partitionNumbers.size() - 1) + 1;
+        TopicConfig rebuilt = config.defaultTopicConfig().withPartitions(partitions);
+        logger.warn("Topic metadata {} is unreadable ({}); rebuilt it from the log: {} "
+                + "partitions from the partition directories, other settings from the "
+                + "instance defaults: {}", metaFile, reason, partitions, rebuilt);
+        if (!config.readOnly()) {
+            TopicMetadata.write(config.fileIO(), metaFile, rebuilt);
+        }
+        return Optional.of(rebuilt);
+    }
+
+    private void removeIncompleteTopic(String name) {
+        Path directory = layout.topicDirectory(name);
+        if (config.readOnly()) {
+            logger.debug("Topic directory {} has no metadata yet; skipping it", directory);
+            return;
+        }
+        logger.warn("Removing topic directory {}: it has neither metadata nor partitions, "
+                + "so its creation was interrupted", directory);
+        FileTrees.deleteRecursively(config.fileIO(), directory);
+    }
+
+    private void warnAboutExtraPartitions(String name, TopicConfig topicConfig,
+            List<Integer> partitionNumbers) {
+        for (int number : partitionNumbers) {
+            if (number >= topicConfig.partitions()) {
+                logger.warn("Ignoring partition directory {}: the topic metadata of {} has "
+                        + "only {} partitions", layout.partitionDirectory(name, number), name,
+                        topicConfig.partitions());
+            }
+        }
+    }
+
+    private static List<Integer> partitionNumbers(Path topicDirectory) {
+        List<Integer> numbers = new ArrayList<>();
+        for (String child : FileTrees.subdirectoryNames(topicDirectory)) {
+            if (isPartitionNumber(child)) {
+                numbers.add(Integer.parseInt(child));
+            }
+        }
+        numbers.sort(null);
+        return numbers;
+    }
+
+    private static boolean isPartitionNumber(String name) {
+        if (name.isEmpty() || name.length() > 9 || (name.length() > 1 && name.charAt(0) == '0')) {
+            return false;
+        }
+        return name.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
+    private static void closeAll(String name, List<PartitionLog> logs) {
+        for (PartitionLog log : logs) {
+            try {
+                log.close();
+            } catch (RuntimeException e) {
+                logger.error("Failed to close partition log {} of topic {} after a failed "
+                        + "open", log.topicPartition(), name, e);
+            }
+        }
+    }
+}

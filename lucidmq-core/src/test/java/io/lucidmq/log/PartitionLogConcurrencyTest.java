@@ -1,0 +1,91 @@
+package io.lucidmq.log;
+
+import static io.lucidmq.log.LogTestSupport.PARTITION;
+import static io.lucidmq.log.LogTestSupport.TIMESTAMP;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lucidmq.io.FaultInjectingFileIO;
+import io.lucidmq.io.FaultInjectingFileIO.Operation;
+import io.lucidmq.record.ConsumerRecord;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+class PartitionLogConcurrencyTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void readerSeesEveryOffsetWhileWriterRolls() throws Exception {
+        int records = 100_000;
+        int batchSize = BatchEncoder.encode(List.of(LogTestSupport.record("v" + records)),
+                TIMESTAMP, 1024, "test").sizeInBytes();
+        LogConfig config = LogTestSupport.config(3 * batchSize, 64);
+        try (PartitionLog log = LogTestSupport.open(directory, config)) {
+            CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+                for (int i = 0; i < records; i++) {
+                    log.append(List.of(LogTestSupport.record(String.format("v%06d", i))),
+                            TIMESTAMP + i);
+                }
+            });
+
+            long next = 0;
+            while (next < records) {
+                List<ConsumerRecord> batch = log.read(next, 500, 64 * 1024);
+                for (ConsumerRecord record : batch) {
+                    assertThat(record.offset()).isEqualTo(next);
+                    assertThat(record.valueAsString()).isEqualTo(String.format("v%06d", next));
+                    next++;
+                }
+                if (batch.isEmpty()) {
+                    assertThat(writer.isCompletedExceptionally()).isFalse();
+                    Thread.onSpinWait();
+                }
+            }
+            writer.get(1, TimeUnit.MINUTES);
+            assertThat(log.segmentCount()).isGreaterThanOrEqualTo(records / 3);
+        }
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void concurrentFlushesShareForces() throws Exception {
+        FaultInjectingFileIO fileIO = new FaultInjectingFileIO();
+        int threads = 8;
+        int appendsPerThread = 200;
+        try (PartitionLog log = PartitionLog.open(directory, PARTITION,
+                LogTestSupport.config(16 * 1024 * 1024), fileIO, false)) {
+            long forcesBefore = fileIO.count(Operation.FORCE);
+            ExecutorService executor = Executors.newFixedThreadPool(threads);
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(executor.submit(() -> {
+                    for (int i = 0; i < appendsPerThread; i++) {
+                        long offset = log.append(List.of(LogTestSupport.record("x")), TIMESTAMP);
+                        log.flushUpTo(offset + 1);
+                        assertThat(log.flushedOffset()).isGreaterThan(offset);
+                    }
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+            executor.shutdown();
+
+            long forces = fileIO.count(Operation.FORCE) - forcesBefore;
+            assertThat(log.endOffset()).isEqualTo(threads * appendsPerThread);
+            assertThat(log.flushedOffset()).isEqualTo(log.endOffset());
+            assertThat(forces).isGreaterThan(0).isLessThan(threads * appendsPerThread);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.lucidmq.spring.autoconfigure;
+
+import io.lucidmq.LucidConfig;
+
+/** Maps the instance properties of {@link LucidProperties} to a {@link LucidConfig.Builder}. */
+final class LucidConfigMapper {
+
+    private static final int MIN_OPEN_SEGMENT_FILES = 16;
+
+    private LucidConfigMapper() {
+    }
+
+    /**
+     * Returns a builder with every instance property applied.
+     *
+     * @throws InvalidLucidPropertyException if a value is out of range
+     */
+    static LucidConfig.Builder toBuilder(LucidProperties properties) {
+        return LucidConfig.builder(properties.getDirectory().toAbsolutePath())
+                .durability(properties.getDurability())
+                .forceInterval(PropertyChecks.positive("lucidmq.force-interval",
+                        properties.getForceInterval()))
+                .defaultTopicConfig(TopicConfigMapper.defaults(properties))
+                .autoCreateTopics(properties.isAutoCreateTopics())
+                .externalPollInterval(PropertyChecks.positive("lucidmq.external-poll-interval",
+                        properties.getExternalPollInterval()))
+                .retentionCheckInterval(PropertyChecks.positive(
+                        "lucidmq.retention-check-interval",
+                        properties.getRetentionCheckInterval()))
+                .maxOpenSegmentFiles(PropertyChecks.atLeast("lucidmq.max-open-segment-files",
+                        properties.getMaxOpenSegmentFiles(), MIN_OPEN_SEGMENT_FILES));
+    }
+}

@@ -1,0 +1,80 @@
+package io.lucidmq.spring.autoconfigure;
+
+import io.lucidmq.topic.Names;
+import io.lucidmq.topic.TopicConfig;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Maps the topic properties ({@code lucidmq.segment-size} and the others, and each
+ * {@code lucidmq.topics.<name>}) to core {@link TopicConfig}s, checking every value.
+ */
+final class TopicConfigMapper {
+
+    private static final String PREFIX = "lucidmq.";
+
+    private TopicConfigMapper() {
+    }
+
+    /** Returns the configuration of topics created without explicit settings. */
+    static TopicConfig defaults(LucidProperties properties) {
+        int partitions = PropertyChecks.atLeast(PREFIX + "default-partitions",
+                properties.getDefaultPartitions(), 1);
+        int segmentBytes = PropertyChecks.bytes(PREFIX + "segment-size",
+                properties.getSegmentSize(), TopicConfig.MIN_SEGMENT_BYTES);
+        int maxRecordBytes = PropertyChecks.bytes(PREFIX + "max-record-size",
+                properties.getMaxRecordSize(), 1);
+        checkRecordFits(PREFIX, segmentBytes, maxRecordBytes);
+        long retentionBytes = PropertyChecks.retentionBytes(PREFIX + "retention-bytes",
+                properties.getRetentionBytes());
+        long retentionMs = PropertyChecks.retentionMs(PREFIX + "retention",
+                properties.getRetention());
+        return new TopicConfig(partitions, segmentBytes, maxRecordBytes, retentionBytes,
+                retentionMs, null);
+    }
+
+    /** Returns each {@code lucidmq.topics} entry, unset values taken from {@code defaults}. */
+    static Map<String, TopicConfig> topics(LucidProperties properties, TopicConfig defaults) {
+        Map<String, TopicConfig> topics = new LinkedHashMap<>();
+        properties.getTopics().forEach((name, topic) -> {
+            if (!Names.isValid(name)) {
+                throw new InvalidLucidPropertyException(PREFIX + "topics", name,
+                        "use topic names of 1 to " + Names.MAX_LENGTH
+                                + " characters of a-z A-Z 0-9 . _ -, not '.' or '..'");
+            }
+            topics.put(name, topic(name, topic, defaults));
+        });
+        return topics;
+    }
+
+    private static TopicConfig topic(String name, LucidProperties.Topic topic,
+            TopicConfig defaults) {
+        String prefix = PREFIX + "topics." + name + ".";
+        int partitions = topic.getPartitions() == null ? defaults.partitions()
+                : PropertyChecks.atLeast(prefix + "partitions", topic.getPartitions(), 1);
+        int segmentBytes = topic.getSegmentSize() == null ? defaults.segmentBytes()
+                : PropertyChecks.bytes(prefix + "segment-size", topic.getSegmentSize(),
+                        TopicConfig.MIN_SEGMENT_BYTES);
+        int maxRecordBytes = topic.getMaxRecordSize() == null ? defaults.maxRecordBytes()
+                : PropertyChecks.bytes(prefix + "max-record-size", topic.getMaxRecordSize(), 1);
+        checkRecordFits(prefix, segmentBytes, maxRecordBytes);
+        long retentionBytes = topic.getRetentionBytes() == null ? defaults.retentionBytes()
+                : PropertyChecks.retentionBytes(prefix + "retention-bytes",
+                        topic.getRetentionBytes());
+        long retentionMs = topic.getRetention() == null ? defaults.retentionMs()
+                : PropertyChecks.retentionMs(prefix + "retention", topic.getRetention());
+        return new TopicConfig(partitions, segmentBytes, maxRecordBytes, retentionBytes,
+                retentionMs, topic.getDurability());
+    }
+
+    private static void checkRecordFits(String prefix, int segmentBytes, int maxRecordBytes) {
+        long needed = (long) maxRecordBytes + TopicConfig.SEGMENT_OVERHEAD_BYTES;
+        if (segmentBytes < needed) {
+            throw new InvalidLucidPropertyException(prefix + "segment-size",
+                    segmentBytes + "B", "a segment must hold one record of max-record-size "
+                            + maxRecordBytes + "B plus " + TopicConfig.SEGMENT_OVERHEAD_BYTES
+                            + "B of overhead: use at least " + needed + "B, or lower "
+                            + prefix + "max-record-size");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.lucidmq.spring.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lucidmq.DirectoryLockedException;
+import io.lucidmq.topic.TopicConfig;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+class LucidFailureAnalyzerTests {
+
+    private final LucidFailureAnalyzer analyzer = new LucidFailureAnalyzer();
+
+    @Test
+    void invalidPropertyNamesEverything() {
+        FailureAnalysis analysis = analyzer.analyze(new BeanCreationException("lucidConfig",
+                "failed", new InvalidLucidPropertyException("lucidmq.segment-size", "512B",
+                        "use a size from 1KB to 2147483647B")));
+
+        assertThat(analysis).isNotNull();
+        assertThat(analysis.getDescription()).isEqualTo("Invalid value '512B' for property "
+                + "'lucidmq.segment-size': use a size from 1KB to 2147483647B");
+        assertThat(analysis.getAction()).contains("'lucidmq.segment-size'")
+                .contains("use a size from 1KB");
+    }
+
+    @Test
+    void topicMismatchExplainsHowToResolve() {
+        TopicConfig existing = TopicConfig.defaults().withPartitions(2);
+        FailureAnalysis analysis = analyzer.analyze(new TopicMismatchException("orders",
+                Path.of("/data"), existing, existing.withPartitions(6)));
+
+        assertThat(analysis.getDescription()).contains("Topic 'orders' in /data")
+                .contains("partitions=2").contains("partitions=6");
+        assertThat(analysis.getAction()).contains("lucidmq.topics.orders");
+    }
+
+    @Test
+    void lockedDirectoryPointsToOtherWriter() {
+        FailureAnalysis analysis = analyzer.analyze(
+                new DirectoryLockedException("/data is locked by pid 42"));
+
+        assertThat(analysis.getDescription()).contains("/data is locked by pid 42");
+        assertThat(analysis.getAction()).contains("lucidmq.directory");
+    }
+
+    @Test
+    void otherFailuresAreLeftToBoot() {
+        assertThat(analyzer.analyze(new IllegalStateException("unrelated"))).isNull();
+    }
+}

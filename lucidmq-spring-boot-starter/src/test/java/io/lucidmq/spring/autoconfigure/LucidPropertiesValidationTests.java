@@ -1,0 +1,131 @@
+package io.lucidmq.spring.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+class LucidPropertiesValidationTests {
+
+    @TempDir
+    Path directory;
+
+    private ApplicationContextRunner runner() {
+        return new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(LucidAutoConfiguration.class,
+                        LucidListenerAutoConfiguration.class,
+                        LucidMetricsAutoConfiguration.class,
+                        LucidHealthAutoConfiguration.class))
+                .withBean(SimpleMeterRegistry.class)
+                .withPropertyValues("lucidmq.directory=" + directory);
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+        "lucidmq.segment-size                | 512B  | use a size from 1KB",
+        "lucidmq.segment-size                | 3GB   | to 2147483647B",
+        "lucidmq.max-record-size             | 0B    | use a size from 1B",
+        "lucidmq.retention-bytes             | 0B    | or -1 for no limit",
+        "lucidmq.retention                   | 0s    | or -1 for no limit",
+        "lucidmq.retention                   | -5s   | or -1 for no limit",
+        "lucidmq.default-partitions          | 0     | at least 1",
+        "lucidmq.force-interval              | 0s    | above zero",
+        "lucidmq.external-poll-interval      | -1s   | above zero",
+        "lucidmq.retention-check-interval    | 0ms   | above zero",
+        "lucidmq.max-open-segment-files      | 8     | at least 16",
+        "lucidmq.topics.orders.partitions    | 0     | at least 1",
+        "lucidmq.topics.orders.segment-size  | 10B   | use a size from 1KB",
+        "lucidmq.topics.orders.retention     | 0s    | or -1 for no limit",
+        "lucidmq.listener.concurrency        | 0     | at least 1",
+        "lucidmq.listener.poll-timeout       | 0s    | above zero",
+        "lucidmq.listener.max-poll-records   | 0     | at least 1",
+        "lucidmq.listener.shutdown-timeout   | 0s    | above zero",
+        "lucidmq.listener.retry.max-attempts | 0     | at least 1",
+        "lucidmq.listener.retry.interval     | -1s   | zero or more",
+        "lucidmq.listener.retry.multiplier   | 0.5   | at least 1.0",
+        "lucidmq.listener.retry.max-interval | 1ms   | at least lucidmq.listener.retry.interval",
+        "lucidmq.health.min-free-space       | -1B   | zero or more",
+        "lucidmq.metrics.refresh-interval    | 0s    | above zero",
+    })
+    void invalidValueFailsStartup(String property, String value,
+            String allowed) {
+        runner().withPropertyValues(property + "=" + value).run(context -> {
+            assertThat(context).hasFailed();
+            Throwable failure = context.getStartupFailure();
+            assertThat(failure).rootCause().isInstanceOf(InvalidLucidPropertyException.class);
+            InvalidLucidPropertyException invalid = findInvalid(failure);
+            assertThat(invalid.getProperty()).isEqualTo(property);
+            assertThat(invalid.getMessage()).contains("'" + property + "'");
+            assertThat(invalid.getMessage()).contains(allowed);
+            FailureAnalysis analysis = new LucidFailureAnalyzer().analyze(failure);
+            assertThat(analysis).isNotNull();
+            assertThat(analysis.getDescription()).contains(property);
+            assertThat(analysis.getAction()).contains(property);
+        });
+    }
+
+    @Test
+    void segmentTooSmallForMaxRecord() {
+        runner().withPropertyValues("lucidmq.segment-size=1KB", "lucidmq.max-record-size=1KB")
+                .run(context -> {
+                    InvalidLucidPropertyException invalid =
+                            findInvalid(context.getStartupFailure());
+                    assertThat(invalid.getProperty()).isEqualTo("lucidmq.segment-size");
+                    assertThat(invalid.getMessage()).contains("max-record-size")
+                            .contains("use at least 1088B");
+                });
+    }
+
+    @Test
+    void invalidTopicNameFailsStartup() {
+        runner().withPropertyValues("lucidmq.topics[bad*name].partitions=1").run(context -> {
+            InvalidLucidPropertyException invalid = findInvalid(context.getStartupFailure());
+            assertThat(invalid.getProperty()).isEqualTo("lucidmq.topics");
+            assertThat(invalid.getValue()).isEqualTo("bad*name");
+            assertThat(invalid.getMessage()).contains("a-z A-Z 0-9 . _ -");
+        });
+    }
+
+    @Test
+    void emptyDeadLetterSuffixFailsStartup() {
+        runner().withPropertyValues("lucidmq.listener.dead-letter.suffix=").run(context -> {
+            InvalidLucidPropertyException invalid = findInvalid(context.getStartupFailure());
+            assertThat(invalid.getProperty()).isEqualTo("lucidmq.listener.dead-letter.suffix");
+            assertThat(invalid.getMessage()).contains("non-empty suffix");
+        });
+    }
+
+    @Test
+    void unknownDurabilityFailsBinding() {
+        runner().withPropertyValues("lucidmq.durability=fast").run(context -> {
+            assertThat(context).hasFailed();
+            BindException bind = null;
+            for (Throwable cause = context.getStartupFailure(); cause != null;
+                    cause = cause.getCause()) {
+                if (cause instanceof BindException found) {
+                    bind = found;
+                }
+            }
+            assertThat(bind).isNotNull();
+            assertThat(bind.getName().toString()).isEqualTo("lucidmq.durability");
+            assertThat(bind.getProperty().getValue()).isEqualTo("fast");
+        });
+    }
+
+    private static InvalidLucidPropertyException findInvalid(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidLucidPropertyException invalid) {
+                return invalid;
+            }
+        }
+        throw new AssertionError("no InvalidLucidPropertyException in " + failure, failure);
+    }
+}
