@@ -19,6 +19,7 @@ import java.util.OptionalLong;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,13 +48,20 @@ public final class OffsetStore {
     private final DirectoryLayout layout;
     private final FileIO fileIO;
     private final boolean readOnly;
+    private final Predicate<String> topicExists;
     private final Map<String, GroupOffsets> groups = new ConcurrentHashMap<>();
 
-    /** Creates the store of {@code layout}; call {@link #loadAll()} before use. */
-    public OffsetStore(DirectoryLayout layout, FileIO fileIO, boolean readOnly) {
+    /**
+     * Creates the store of {@code layout}; call {@link #loadAll()} before use.
+     *
+     * @param topicExists whether a topic exists now; commits for other topics are dropped
+     */
+    public OffsetStore(DirectoryLayout layout, FileIO fileIO, boolean readOnly,
+            Predicate<String> topicExists) {
         this.layout = layout;
         this.fileIO = fileIO;
         this.readOnly = readOnly;
+        this.topicExists = topicExists;
     }
 
     /**
@@ -114,7 +122,8 @@ public final class OffsetStore {
 
     /**
      * Stores {@code offsets} for their partitions; other partitions keep theirs. The caller
-     * validates the offsets.
+     * validates the offsets. Offsets of a topic deleted since then are dropped with a
+     * warning, checked under the group's lock so that {@link #dropTopic} cannot miss them.
      *
      * @throws LucidStorageException if the file cannot be written; the old offsets remain
      */
@@ -128,7 +137,14 @@ public final class OffsetStore {
                     continue;
                 }
                 TreeMap<TopicPartition, Long> merged = new TreeMap<>(group.offsets);
-                merged.putAll(offsets);
+                offsets.forEach((partition, offset) -> {
+                    if (topicExists.test(partition.topic())) {
+                        merged.put(partition, offset);
+                    } else {
+                        logger.warn("Group {}: dropping the commit of offset {} for {}, "
+                                + "whose topic was deleted", groupId, offset, partition);
+                    }
+                });
                 write(groupId, group, merged);
                 return;
             }

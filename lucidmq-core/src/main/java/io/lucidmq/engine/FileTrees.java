@@ -10,7 +10,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Directory listing and recursive deletion through a {@link FileIO}. Stateless. */
+/**
+ * Directory listing and recursive deletion through a {@link FileIO}. Stateless and
+ * thread-safe. A failed deletion stops at the entry it names and leaves the entries not yet
+ * deleted in place.
+ */
 public final class FileTrees {
 
     private FileTrees() {

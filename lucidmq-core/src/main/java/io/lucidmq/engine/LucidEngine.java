@@ -85,7 +85,8 @@ public final class LucidEngine implements LucidMQ {
         this.lifecycle = new EngineLifecycle(layout.root());
         this.fileCache = new SegmentFileCache(config.maxOpenSegmentFiles());
         this.topics = new TopicRegistry(layout, config, fileCache);
-        this.offsets = new OffsetStore(layout, config.fileIO(), config.readOnly());
+        this.offsets = new OffsetStore(layout, config.fileIO(), config.readOnly(),
+                topic -> topics.topic(topic).isPresent());
         this.groups = new GroupCoordinator(this::partitionCount, signal);
         this.groupAdmin = new GroupAdmin(topics, offsets, groups);
         this.retention = new RetentionService(topics, config.clock(), lifecycle, signal);
@@ -170,6 +171,7 @@ public final class LucidEngine implements LucidMQ {
         lifecycle.ensureOpen();
         LucidProducer producer = new LucidProducer(appender, this::flush, producers::remove);
         producers.add(producer);
+        // A close that ran between the check above and the add did not see this producer.
         if (lifecycle.isClosed()) {
             producer.markClosed();
             lifecycle.ensureOpen();
@@ -185,6 +187,7 @@ public final class LucidEngine implements LucidMQ {
                 signal, lifecycle, consumers::remove);
         LucidConsumer consumer = LucidConsumer.create(consumerConfig, context);
         consumers.add(consumer);
+        // A close that ran between the check above and the add did not see this consumer.
         if (lifecycle.isClosed()) {
             consumer.closeByInstance();
             lifecycle.ensureOpen();

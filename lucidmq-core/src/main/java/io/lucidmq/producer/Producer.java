@@ -41,7 +41,10 @@ public interface Producer extends AutoCloseable {
 
     /**
      * Sends several records and waits until all are acknowledged. Records for the same
-     * partition are appended as one batch, atomically, in list order.
+     * partition are appended as one batch, atomically, in list order. Every record's topic and
+     * partition is resolved before anything is appended. The batches of different partitions
+     * are then appended one after another. When one of them fails, for example with a record
+     * too large, the batches appended before it stay.
      *
      * @return the metadata of each record, in list order
      */

@@ -77,6 +77,7 @@ public final class LatencyScenario {
         Map<String, Double> metrics = new LinkedHashMap<>();
         putPercentiles(metrics, "", result.fromSendStart());
         putPercentiles(metrics, "scheduled.", result.fromSchedule());
+        putPercentiles(metrics, "send.", result.sendCalls());
         metrics.put("count", (double) result.fromSendStart().count());
         return metrics;
     }

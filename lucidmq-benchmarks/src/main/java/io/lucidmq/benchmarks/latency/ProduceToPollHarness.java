@@ -39,12 +39,13 @@ public final class ProduceToPollHarness {
     /**
      * The latencies of one run.
      *
-     * @param fromSendStart latencies from the start of each send call
-     * @param fromSchedule latencies from each send's scheduled time
+     * @param fromSendStart latencies from the start of each send call to the receipt
+     * @param fromSchedule latencies from each send's scheduled time to the receipt
+     * @param sendCalls durations of the measured send calls, on the sending thread
      * @param sent records sent, warm-up included
      */
     public record Result(LatencyRecorder fromSendStart, LatencyRecorder fromSchedule,
-            long sent) {
+            LatencyRecorder sendCalls, long sent) {
     }
 
     /**
@@ -61,10 +62,16 @@ public final class ProduceToPollHarness {
         long periodNanos = TimeUnit.SECONDS.toNanos(1) / ratePerSecond;
         long warmupSends = warmup.toNanos() / periodNanos;
         long total = warmupSends + measurement.toNanos() / periodNanos;
+        LatencyRecorder sendCalls = new LatencyRecorder();
         long scheduled = System.nanoTime();
         for (long i = 0; i < total && pipe.failure() == null; i++) {
             waitUntil(scheduled);
-            pipe.send(scheduled, System.nanoTime(), i >= warmupSends);
+            boolean measured = i >= warmupSends;
+            long sendStart = System.nanoTime();
+            pipe.send(scheduled, sendStart, measured);
+            if (measured) {
+                sendCalls.record(System.nanoTime() - sendStart);
+            }
             scheduled += periodNanos;
         }
 
@@ -80,7 +87,7 @@ public final class ProduceToPollHarness {
             throw new IllegalStateException(pipe.name() + " received " + recording.received()
                     + " of " + total + " records within " + DRAIN_TIMEOUT + " of the last send");
         }
-        return recording.result(total);
+        return recording.result(sendCalls, total);
     }
 
     private static void waitUntil(long deadlineNanos) {
@@ -115,8 +122,8 @@ public final class ProduceToPollHarness {
             return received;
         }
 
-        synchronized Result result(long sent) {
-            return new Result(fromSendStart, fromSchedule, sent);
+        synchronized Result result(LatencyRecorder sendCalls, long sent) {
+            return new Result(fromSendStart, fromSchedule, sendCalls, sent);
         }
     }
 }

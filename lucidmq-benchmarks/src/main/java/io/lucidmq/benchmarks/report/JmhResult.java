@@ -20,13 +20,19 @@ public record JmhResult(String benchmark, String mode, int threads, Settings set
 
     /**
      * A metric: the score, the half-width of JMH's 99.9% confidence interval ({@code NaN}
-     * when JMH had too few samples to give one), and the unit.
+     * when JMH had too few samples to give one), the unit, and the lowest and highest
+     * iteration score of every fork ({@code NaN} when there was only one iteration).
      */
-    public record Metric(double score, double error, String unit) {
+    public record Metric(double score, double error, String unit, double min, double max) {
 
         /** Whether JMH gave a finite error. */
         public boolean hasError() {
             return Double.isFinite(error);
+        }
+
+        /** Whether the metric has more than one iteration score. */
+        public boolean hasSpread() {
+            return Double.isFinite(min) && Double.isFinite(max);
         }
     }
 

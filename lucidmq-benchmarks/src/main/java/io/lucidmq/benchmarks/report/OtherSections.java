@@ -33,7 +33,9 @@ final class OtherSections {
                 + "schedule from one thread; a second thread of the same JVM waits in poll. "
                 + "Latency runs from the start of the send call to the consumer's receipt; the "
                 + "\"from schedule\" columns start at the scheduled send time instead, so they "
-                + "also count time the sender fell behind. The blocking queue stores nothing: "
+                + "also count time the sender fell behind. The send call columns time the "
+                + "sending thread's call alone: a stall there delays the records behind it. "
+                + "The blocking queue stores nothing: "
                 + "it is the cost of waking a waiting thread here. Chronicle Queue has no "
                 + "blocking read, so its consumer spins.\n\n");
         appendLatencyTable(out, figures.harness(LatencyScenario.NAME));
@@ -97,7 +99,8 @@ final class OtherSections {
                 + "one 100 B record in each; the figures are the differences of heap used "
                 + "after full GCs, of the JVM's direct and mapped buffer pools and of "
                 + "`/proc/self/fd`, divided by N. Memory a store maps outside "
-                + "`FileChannel.map` (Chronicle Queue does) is in none of them.\n\n");
+                + "`FileChannel.map` (Chronicle Queue does) is in none of them, and a negative "
+                + "buffer figure means buffers of other code were released meanwhile.\n\n");
         MarkdownTable table = new MarkdownTable("Store", "N", "Heap bytes", "Direct bytes",
                 "Mapped bytes", "Open files");
         for (HarnessResult result : figures.harness(FootprintScenario.NAME)) {
@@ -158,19 +161,21 @@ final class OtherSections {
     private static void appendLatencyTable(StringBuilder out, List<HarnessResult> results) {
         MarkdownTable table = new MarkdownTable("Store", "Rate/s", "p50 µs", "p99 µs",
                 "p99.9 µs", "max µs", "p99 from schedule µs", "p99.9 from schedule µs",
-                "Samples");
+                "send call p99 / max µs", "Samples");
         for (HarnessResult result : results) {
             String rate = result.settings().getOrDefault("ratePerSecond", "—");
             if (result.error() != null) {
                 table.row(result.store(), rate, "not measured: " + result.error(), "—", "—",
-                        "—", "—", "—", "—");
+                        "—", "—", "—", "—", "—");
                 continue;
             }
             Map<String, Double> metrics = result.metrics();
             table.row(result.store(), Format.number(Double.parseDouble(rate)),
                     cell(metrics, "p50"), cell(metrics, "p99"),
                     cell(metrics, "p99.9"), cell(metrics, "max"), cell(metrics, "scheduled.p99"),
-                    cell(metrics, "scheduled.p99.9"), cell(metrics, "count"));
+                    cell(metrics, "scheduled.p99.9"),
+                    cell(metrics, "send.p99") + " / " + cell(metrics, "send.max"),
+                    cell(metrics, "count"));
         }
         table.appendTo(out);
     }

@@ -76,9 +76,10 @@ public final class ReportGenerator {
 
     private void appendTargets(StringBuilder out) {
         out.append("## Targets\n\n");
-        out.append("Each ratio divides two figures of this run; the range in brackets is the "
-                + "ratio the JMH 99.9% error bars allow. A verdict compares the measured "
-                + "figure itself with the bound.\n\n");
+        out.append("Each ratio divides two figures of this run. The range in brackets divides "
+                + "the slowest iteration of one side by the fastest of the other, and the "
+                + "reverse: how far the ratio moves as the machine's load changes. A verdict "
+                + "compares the measured figure itself with the bound.\n\n");
         MarkdownTable table = new MarkdownTable("Target", "Measured", "Bound", "Verdict",
                 "Note");
         for (TargetCheck check : new Targets(figures).check()) {

@@ -60,8 +60,24 @@ public final class ResultFiles {
     }
 
     private static JmhResult.Metric toMetric(JsonNode metric) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        int samples = 0;
+        for (JsonNode fork : metric.path("rawData")) {
+            for (JsonNode iteration : fork) {
+                double value = number(iteration);
+                min = Math.min(min, value);
+                max = Math.max(max, value);
+                samples++;
+            }
+        }
+        if (samples < 2) {
+            min = Double.NaN;
+            max = Double.NaN;
+        }
         return new JmhResult.Metric(number(metric.path("score")),
-                number(metric.path("scoreError")), metric.path("scoreUnit").asString(""));
+                number(metric.path("scoreError")), metric.path("scoreUnit").asString(""), min,
+                max);
     }
 
     /** JMH writes {@code "NaN"} as a string when it has no error estimate. */

@@ -1,5 +1,6 @@
 package io.lucidmq.benchmarks.spring;
 
+import io.lucidmq.LucidMQ;
 import io.lucidmq.benchmarks.support.BenchDirs;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -63,13 +64,24 @@ public class StartupBenchmark {
     public ConfigurableApplicationContext withoutStarter() {
         context = builder().properties("spring.autoconfigure.exclude="
                 + String.join(",", LucidAutoConfigurations.classNames())).run();
-        return context;
+        return requireLucidBeans(context, 0);
     }
 
     /** Starts the application with the LucidMQ auto-configurations. */
     @Benchmark
     public ConfigurableApplicationContext withStarter() {
         context = builder().properties(SpringProperties.directory(directory)).run();
+        return requireLucidBeans(context, 1);
+    }
+
+    /** Checks that the starter was excluded or included as the benchmark claims. */
+    private static ConfigurableApplicationContext requireLucidBeans(
+            ConfigurableApplicationContext context, int expected) {
+        int found = context.getBeanNamesForType(LucidMQ.class).length;
+        if (found != expected) {
+            throw new IllegalStateException("expected " + expected + " LucidMQ bean(s) in "
+                    + "the application, found " + found);
+        }
         return context;
     }
 

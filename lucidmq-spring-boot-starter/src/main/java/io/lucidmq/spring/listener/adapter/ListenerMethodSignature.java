@@ -17,12 +17,13 @@ import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.messaging.support.MessageHeaderAccessor;
 
 /**
- * The parameters a listener method takes, checked once at startup so that a method that cannot be
- * bound fails then, naming the bean, the method and the parameter, and not on the first
- * record. Immutable.
+ * The parameters a listener method takes, checked once at startup so that a method that
+ * cannot be bound fails then, naming the bean, the method and the parameter, and not on the
+ * first record. Immutable.
  *
  * @param payload the payload parameter, or {@code null} when the method takes none
- * @param batchElements the element kind of a batch listener's list; {@code null} for record listeners
+ * @param batchElements the element kind of a batch listener's list, or {@code null} for
+ *     record listeners
  * @param elementParameter the payload parameter nested down to the payload type of each
  *     element of a batch ({@code T} in {@code List<T>} or {@code List<Message<T>>}), or
  *     {@code null} for record listeners
