@@ -98,8 +98,8 @@ machine="$results/machine.properties"
     echo "resultsDir=${results#"$repo"/}"
 } > "$machine"
 
-# Runs JMH on the benchmarks matching $1 with the remaining options; a failing benchmark
-# leaves its figures out of the JSON, and the page shows them as missing.
+# Runs JMH as run $1 with the remaining options. A failing benchmark leaves its figures out
+# of the JSON, and the page shows them as missing.
 run_jmh() {
     local name=$1
     shift

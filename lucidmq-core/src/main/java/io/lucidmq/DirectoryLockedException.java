@@ -1,6 +1,8 @@
 package io.lucidmq;
 
-/** Thrown when a writer opens a directory that another writer, in this or another process, holds. */
+/**
+ * Thrown when a writer opens a directory that another writer, in this or another process, holds.
+ */
 public class DirectoryLockedException extends LucidException {
 
     private static final long serialVersionUID = 1L;

@@ -214,8 +214,8 @@ public final class LucidConfig {
         /** Sets the maximum number of open segment files; at least 16. */
         public Builder maxOpenSegmentFiles(int maxOpenSegmentFiles) {
             if (maxOpenSegmentFiles < 16) {
-                throw new IllegalArgumentException("maxOpenSegmentFiles must be at least 16, but was "
-                        + maxOpenSegmentFiles);
+                throw new IllegalArgumentException(
+                        "maxOpenSegmentFiles must be at least 16, but was " + maxOpenSegmentFiles);
             }
             this.maxOpenSegmentFiles = maxOpenSegmentFiles;
             return this;

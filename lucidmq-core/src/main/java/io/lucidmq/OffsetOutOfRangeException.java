@@ -1,6 +1,9 @@
 package io.lucidmq;
 
-/** Thrown when a consumer's position is outside the partition's offsets and its reset policy is {@code NONE}. */
+/**
+ * Thrown when a consumer's position is outside the partition's offsets and its reset policy is
+ * {@code NONE}.
+ */
 public class OffsetOutOfRangeException extends LucidException {
 
     private static final long serialVersionUID = 1L;

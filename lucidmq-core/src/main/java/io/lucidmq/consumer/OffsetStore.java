@@ -83,11 +83,33 @@ public final class OffsetStore {
             FileTrees.deleteIfExists(fileIO,
                     AtomicFileWriter.tempFile(layout.offsetsFile(groupId)));
             OffsetsFile.Content content = read(groupId);
-            if (content.offsets().isEmpty() && content.sequence() == 0) {
+            SortedMap<TopicPartition, Long> offsets = withoutDeletedTopics(groupId,
+                    content.offsets());
+            if (offsets.isEmpty()) {
                 continue;
             }
-            groups.put(groupId, new GroupOffsets(content.sequence(), content.offsets()));
+            groups.put(groupId, new GroupOffsets(content.sequence(), offsets));
         }
+    }
+
+    /**
+     * Drops the offsets of topics that no longer exist: a crash or a failure after a topic's
+     * deletion committed can leave them behind, and a topic created again with the same name
+     * must not inherit them. The file keeps them until the group's next commit.
+     */
+    private SortedMap<TopicPartition, Long> withoutDeletedTopics(String groupId,
+            SortedMap<TopicPartition, Long> offsets) {
+        SortedMap<TopicPartition, Long> kept = new TreeMap<>();
+        offsets.forEach((partition, offset) -> {
+            if (topicExists.test(partition.topic())) {
+                kept.put(partition, offset);
+            } else {
+                logger.warn("Group {}: ignoring committed offset {} of {} in {}: the topic no "
+                        + "longer exists", groupId, offset, partition,
+                        layout.offsetsFile(groupId));
+            }
+        });
+        return kept;
     }
 
     /** Returns the ids of the groups that have committed offsets, sorted. */

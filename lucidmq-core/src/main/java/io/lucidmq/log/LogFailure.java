@@ -5,7 +5,7 @@ import io.lucidmq.TopicPartition;
 import java.io.IOException;
 
 /**
- * Why a partition log entered the failed state.
+ * The cause of a partition log's failed state.
  *
  * @param operation the failed operation with its file and offset
  * @param cause the I/O error

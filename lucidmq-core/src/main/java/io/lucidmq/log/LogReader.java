@@ -8,9 +8,12 @@ import java.io.IOException;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads records and looks up timestamps with positional reads through the shared
@@ -25,9 +28,11 @@ import java.util.OptionalLong;
 final class LogReader {
 
     private static final int ATTEMPTS = 3;
+    private static final Logger LOGGER = LoggerFactory.getLogger(LogReader.class);
 
     private final LogContext context;
     private final SegmentList segments;
+    private volatile Path lastIndexWarning;
 
     LogReader(LogContext context, SegmentList segments) {
         this.context = context;
@@ -58,13 +63,13 @@ final class LogReader {
     private List<ConsumerRecord> readOnce(long offset, int maxRecords, int maxBytes)
             throws IOException {
         long endOffset = segments.endOffset();
+        List<ConsumerRecord> records = new ArrayList<>();
+        if (offset == endOffset && offset >= segments.startOffset()) {
+            return records;
+        }
         Segment segment = segments.floor(offset);
         if (offset > endOffset || segment == null) {
             throw outOfRange(offset, "it is outside the log");
-        }
-        List<ConsumerRecord> records = new ArrayList<>();
-        if (offset == endOffset) {
-            return records;
         }
         ReadProgress progress = new ReadProgress(offset, maxRecords, maxBytes, records);
         while (segment != null && !progress.done()) {
@@ -81,29 +86,88 @@ final class LogReader {
     }
 
     private void readSegment(Segment segment, ReadProgress progress) throws IOException {
+        // The end offset is read before the size: a segment publishes its size first, so the
+        // bytes up to the size hold every record below the end offset.
+        long endOffset = segment.nextOffset();
         int limit = segment.size();
-        int start = segment.offsetIndex()
-                .floorPosition(progress.offset - segment.baseOffset());
+        OffsetIndex index = segment.offsetIndex();
+        int entry = index.floorEntry(progress.offset - segment.baseOffset());
+        if (!readSegmentFrom(segment, progress, index, entry, endOffset, limit)) {
+            if (!segment.logFile().equals(lastIndexWarning)) {
+                lastIndexWarning = segment.logFile();
+                LOGGER.warn("Offset index entry {} of segment {} of partition {} does not "
+                        + "point at the batch it names; reading the segment from its start",
+                        entry, segment.logFile().toAbsolutePath(), context.topicPartition());
+            }
+            readSegmentFrom(segment, progress, index, -1, endOffset, limit);
+        }
+    }
+
+    /**
+     * Reads the batches of {@code segment} from offset-index entry {@code entry}, or from the
+     * first byte when it is -1, checking that base offsets follow densely from the offset the
+     * entry names, because the CRC does not cover the base offset.
+     *
+     * @return {@code false} when the bytes the entry points at cannot be framed or hold a
+     *     batch without the base offset the entry names, so the index may be wrong
+     * @throws CorruptRecordException if a later batch breaks the sequence of offsets, or the
+     *     segment ends before {@code endOffset}
+     */
+    private boolean readSegmentFrom(Segment segment, ReadProgress progress, OffsetIndex index,
+            int entry, long endOffset, int limit) throws IOException {
+        int start = entry < 0 ? 0 : index.position(entry);
+        long expectedOffset = segment.baseOffset()
+                + (entry < 0 ? 0 : index.relativeOffset(entry));
         try (SegmentFileCache.Lease lease = context.fileCache().acquire(segment.logFile())) {
             SegmentScanner scanner = new SegmentScanner(lease.channel(), start, limit,
                     context.config().maxRecordBytes());
             while (!progress.done()) {
                 SegmentScanner.ScannedBatch batch = scanner.next();
                 if (batch == null) {
+                    if (entry >= 0 && scanner.position() == start) {
+                        return false;
+                    }
                     checkStop(segment, scanner, limit);
-                    return;
+                    checkComplete(segment, scanner, progress, endOffset);
+                    return true;
                 }
+                if (batch.header().baseOffset() != expectedOffset) {
+                    if (entry >= 0 && batch.position() == start) {
+                        return false;
+                    }
+                    throw new CorruptRecordException("batch at byte " + batch.position() + " of "
+                            + segment.logFile().toAbsolutePath() + " has base offset "
+                            + batch.header().baseOffset() + " where offset " + expectedOffset
+                            + " was expected");
+                }
+                expectedOffset = batch.header().nextOffset();
                 if (batch.header().nextOffset() <= progress.offset) {
                     continue;
                 }
                 if (!progress.fits(batch.header().batchLength())) {
                     progress.stop();
-                    return;
+                    return true;
                 }
                 progress.add(BatchDecoder.decode(batch.bytes(), batch.header(),
                         context.topicPartition(), progress.offset, progress.recordsLeft(),
                         segment.logFile(), batch.position()), batch.header().batchLength());
             }
+        }
+        return true;
+    }
+
+    /**
+     * Raises {@link CorruptRecordException} when the batches of a segment ended below the
+     * offset it must reach, as in a sealed segment cut at a batch boundary, which would
+     * otherwise be read again and again.
+     */
+    private static void checkComplete(Segment segment, SegmentScanner scanner,
+            ReadProgress progress, long endOffset) {
+        if (progress.offset < endOffset) {
+            throw new CorruptRecordException("the batches of segment "
+                    + segment.logFile().toAbsolutePath() + " end at byte " + scanner.position()
+                    + " with offset " + progress.offset + ", but the segment holds offsets up to "
+                    + (endOffset - 1));
         }
     }
 

@@ -126,6 +126,29 @@ final class OffsetIndex {
         return found < 0 ? 0 : positions[found];
     }
 
+    /**
+     * Returns the number of the last entry whose relative offset is at most
+     * {@code relativeOffset}, or -1 when there is none.
+     */
+    int floorEntry(long relativeOffset) {
+        // The count is read before the array: an array read later holds at least that many.
+        int count = entryCount;
+        int[] offsets = relativeOffsets;
+        int low = 0;
+        int high = count - 1;
+        int found = -1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            if (offsets[middle] <= relativeOffset) {
+                found = middle;
+                low = middle + 1;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return found;
+    }
+
     /** Returns whether both indexes hold the same entries. */
     boolean sameEntries(OffsetIndex other) {
         return encode().equals(other.encode());

@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
  * batch survives a crash of the process once {@link #append} returns, and a power loss once
  * {@link #flushUpTo} covering it returns. Reads never return bytes that fail their CRC32C.
  *
- * <p>Thread-safe. Appends, rolls, retention and close are serialized by an internal lock;
- * forces run under a second lock so that appends continue during a force; reads take no lock
- * and run concurrently with all of these.
+ * <p>Thread-safe. An internal lock serializes appends, rolls, retention and close. Forces run
+ * under a second lock, so appends continue during a force. Reads take no lock and run
+ * concurrently with all of these.
  *
  * <p>Failure: when a write or force fails with an {@link IOException}, the exception reaches
  * the caller as a {@link LucidStorageException} and the log enters a failed state in which
@@ -137,17 +137,17 @@ public final class PartitionLog implements AutoCloseable {
         return context.topicPartition();
     }
 
-    /** The partition directory, absolute and normalized. */
+    /** Returns the partition directory, absolute and normalized. */
     public Path directory() {
         return context.directory();
     }
 
-    /** Whether this log only reads. */
+    /** Returns whether this log only reads. */
     public boolean isReadOnly() {
         return context.readOnly();
     }
 
-    /** Whether a failed write or force put this log in the failed state. */
+    /** Returns whether a failed write or force put this log in the failed state. */
     public boolean isFailed() {
         return failure.get() != null;
     }
@@ -224,7 +224,8 @@ public final class PartitionLog implements AutoCloseable {
             return false;
         }
         long end = (long) segment.size() + batch.sizeInBytes();
-        return end > context.config().segmentBytes() || !segment.canHoldOffsets(batch.recordCount());
+        return end > context.config().segmentBytes()
+                || !segment.canHoldOffsets(batch.recordCount());
     }
 
     /**
@@ -332,8 +333,8 @@ public final class PartitionLog implements AutoCloseable {
      * a limit. Never deletes the active segment.
      *
      * @return the number of segments deleted
-     * @throws LucidStorageException if a file cannot be deleted; the segment is no longer
-     *     read, and its files are removed by a later retention run or on the next open
+     * @throws LucidStorageException if a file cannot be deleted. The segment is no longer
+     *     read, and the next open loads its remaining files again as the oldest segment
      */
     public int applyRetention(long retentionBytes, long retentionMs, long nowMs) {
         requireLimit("retentionBytes", retentionBytes);
@@ -446,13 +447,8 @@ public final class PartitionLog implements AutoCloseable {
     }
 
     private void closeFiles() {
-        try {
-            if (writer != null) {
-                writer.close();
-            }
-        } catch (IOException e) {
-            LOGGER.warn("Closing the active segment of partition {} in {} failed",
-                    context.topicPartition(), context.directory(), e);
+        if (writer != null) {
+            writer.close();
         }
         for (Segment segment : segments.all()) {
             context.fileCache().invalidate(segment.logFile());

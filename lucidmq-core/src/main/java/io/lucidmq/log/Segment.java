@@ -92,7 +92,7 @@ final class Segment {
         deleted = true;
     }
 
-    /** Returns whether a batch of {@code recordCount} records keeps relative offsets in int range. */
+    /** Returns whether {@code recordCount} more records keep relative offsets in int range. */
     boolean canHoldOffsets(int recordCount) {
         return nextOffset - baseOffset + recordCount <= Integer.MAX_VALUE;
     }

@@ -14,6 +14,9 @@ final class SegmentList {
 
     private final ConcurrentSkipListMap<Long, Segment> segments = new ConcurrentSkipListMap<>();
 
+    /** The newest segment, cached because every append and read needs it. */
+    private volatile Segment last;
+
     /** Returns the segment that would hold {@code offset}, or {@code null} below the first. */
     Segment floor(long offset) {
         Map.Entry<Long, Segment> entry = segments.floorEntry(offset);
@@ -34,8 +37,7 @@ final class SegmentList {
 
     /** Returns the active segment, or {@code null} when there is none. */
     Segment last() {
-        Map.Entry<Long, Segment> entry = segments.lastEntry();
-        return entry == null ? null : entry.getValue();
+        return last;
     }
 
     /** Returns the segments, oldest first. */
@@ -47,12 +49,21 @@ final class SegmentList {
         return segments.size();
     }
 
+    /** Adds a segment; for the log's single writer thread. */
     void add(Segment segment) {
         segments.put(segment.baseOffset(), segment);
+        updateLast();
     }
 
+    /** Removes a segment; for the log's single writer thread. */
     void remove(Segment segment) {
         segments.remove(segment.baseOffset(), segment);
+        updateLast();
+    }
+
+    private void updateLast() {
+        Map.Entry<Long, Segment> entry = segments.lastEntry();
+        last = entry == null ? null : entry.getValue();
     }
 
     /** The offset of the oldest record, or 0 when there is no segment. */

@@ -20,14 +20,17 @@ import java.util.EnumSet;
  * append that claims the chunk instead of a {@code SIGBUS} later. The zeros also mark the end
  * of the log for readers, because a batch length of 0 means no batch.
  *
+ * <p>The writer keeps no file descriptor open between calls. A mapping stays valid after its
+ * channel closes, so a channel is opened only to extend, truncate or force the file's size.
+ * Many partitions therefore cost no open files.
+ *
  * <p>Commit point: {@link #write} stores every byte of a batch except its length field, then
  * issues a release fence, then stores the length. A reader in this or another process that
  * sees a non-zero length therefore sees the whole batch.
  *
- * <p>Not thread-safe: the log's append lock serializes {@link #write}, {@link #truncate} and
- * {@link #close}; {@link #force} may run concurrently with {@link #write} under the log's
- * flush lock. A failed call leaves the bytes written so far in place and the file at least as
- * long as before.
+ * <p>Not thread-safe: the log's append lock serializes {@link #write} and {@link #truncate};
+ * {@link #force} may run concurrently with {@link #write} under the log's flush lock. A failed
+ * call leaves the bytes written so far in place and the file at least as long as before.
  */
 final class SegmentWriter implements AutoCloseable {
 
@@ -39,26 +42,22 @@ final class SegmentWriter implements AutoCloseable {
     private final Path file;
     private final FileIO fileIO;
     private final int segmentBytes;
-    private volatile FileChannel channel;
     private volatile MappedByteBuffer mapping;
     private volatile long preallocatedBytes;
-    private long forcedFileSize;
+    private volatile long forcedFileSize;
 
     /**
-     * Opens {@code file} for writing, creating it if missing; the bytes already in it, valid or
+     * Prepares to write {@code file}, creating it if missing; the bytes already in it, valid or
      * zero, count as preallocated.
      */
     SegmentWriter(Path file, FileIO fileIO, int segmentBytes) throws IOException {
         this.file = file;
         this.fileIO = fileIO;
         this.segmentBytes = segmentBytes;
-        this.channel = openChannel();
-        this.preallocatedBytes = channel.size();
+        try (FileChannel channel = openChannel()) {
+            this.preallocatedBytes = channel.size();
+        }
         this.forcedFileSize = preallocatedBytes;
-    }
-
-    Path file() {
-        return file;
     }
 
     /** Writes {@code batch} (position to limit) at {@code position}; the length field last. */
@@ -89,14 +88,18 @@ final class SegmentWriter implements AutoCloseable {
         }
         long fileSize = preallocatedBytes;
         if (fileSize != forcedFileSize) {
-            fileIO.force(channel(), false);
+            try (FileChannel channel = openChannel()) {
+                fileIO.force(channel, false);
+            }
             forcedFileSize = fileSize;
         }
     }
 
     /** Forces the whole file and its metadata to disk. */
     void forceFile() throws IOException {
-        fileIO.force(channel(), true);
+        try (FileChannel channel = openChannel()) {
+            fileIO.force(channel, true);
+        }
         forcedFileSize = preallocatedBytes;
     }
 
@@ -105,22 +108,21 @@ final class SegmentWriter implements AutoCloseable {
      * its metadata. The writer must not write afterwards.
      */
     void truncate(int size) throws IOException {
-        // NOTE: the old mapping stays valid until the garbage collector unmaps it; it is never
-        // touched again, so the bytes past the new file end are never accessed.
+        // NOTE: the old mapping stays mapped until the garbage collector unmaps it. Nothing
+        // touches it again, so the bytes past the new file end are never accessed.
         mapping = null;
-        FileChannel target = channel();
-        target.truncate(size);
-        fileIO.force(target, true);
+        try (FileChannel channel = openChannel()) {
+            channel.truncate(size);
+            fileIO.force(channel, true);
+        }
         preallocatedBytes = size;
         forcedFileSize = size;
     }
 
+    /** Drops the mapping; the garbage collector unmaps it. */
     @Override
-    public void close() throws IOException {
+    public void close() {
         mapping = null;
-        if (channel != null) {
-            channel.close();
-        }
     }
 
     private void ensurePreallocated(long end) throws IOException {
@@ -135,23 +137,16 @@ final class SegmentWriter implements AutoCloseable {
             throw new IOException("segment " + file.toAbsolutePath() + " cannot grow to "
                     + target + " bytes, above the 2 GiB mapping limit");
         }
-        FileChannel writeChannel = channel();
-        long position = preallocatedBytes;
-        while (position < target) {
-            ByteBuffer zeros = ZEROS.duplicate();
-            zeros.limit((int) Math.min(zeros.capacity(), target - position));
-            position += writeChannel.write(zeros, position);
+        try (FileChannel channel = openChannel()) {
+            long position = preallocatedBytes;
+            while (position < target) {
+                ByteBuffer zeros = ZEROS.duplicate();
+                zeros.limit((int) Math.min(zeros.capacity(), target - position));
+                position += channel.write(zeros, position);
+            }
+            preallocatedBytes = target;
+            mapping = channel.map(FileChannel.MapMode.READ_WRITE, 0, target);
         }
-        mapping = writeChannel.map(FileChannel.MapMode.READ_WRITE, 0, target);
-        preallocatedBytes = target;
-    }
-
-    /** Returns the channel, reopening it if an interrupt of an earlier caller closed it. */
-    private synchronized FileChannel channel() throws IOException {
-        if (!channel.isOpen()) {
-            channel = openChannel();
-        }
-        return channel;
     }
 
     private FileChannel openChannel() throws IOException {

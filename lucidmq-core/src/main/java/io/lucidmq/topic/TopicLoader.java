@@ -8,9 +8,13 @@ import io.lucidmq.TopicPartition;
 import io.lucidmq.engine.AtomicFileWriter;
 import io.lucidmq.engine.DirectoryLayout;
 import io.lucidmq.engine.FileTrees;
+import io.lucidmq.inspect.LogInspector;
 import io.lucidmq.log.LogConfig;
 import io.lucidmq.log.PartitionLog;
 import io.lucidmq.log.SegmentFileCache;
+import io.lucidmq.log.SegmentFiles;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -111,14 +115,58 @@ final class TopicLoader {
                     + "from; restore the file or delete " + layout.topicDirectory(name));
         }
         int partitions = partitionNumbers.get(partitionNumbers.size() - 1) + 1;
-        TopicConfig rebuilt = config.defaultTopicConfig().withPartitions(partitions);
+        TopicConfig rebuilt = fitStoredRecords(name, partitionNumbers,
+                config.defaultTopicConfig().withPartitions(partitions));
         logger.warn("Topic metadata {} is unreadable ({}); rebuilt it from the log: {} "
-                + "partitions from the partition directories, other settings from the "
-                + "instance defaults: {}", metaFile, reason, partitions, rebuilt);
+                + "partitions from the partition directories, record and segment sizes large "
+                + "enough for the stored batches, other settings from the instance defaults: "
+                + "{}", metaFile, reason, partitions, rebuilt);
         if (!config.readOnly()) {
             TopicMetadata.write(config.fileIO(), metaFile, rebuilt);
         }
         return Optional.of(rebuilt);
+    }
+
+    /**
+     * Raises {@code rebuilt}'s maximum record size, and its segment size with it, to what the
+     * stored batches need: a topic may have been created with larger limits than the instance
+     * defaults, and recovery and reads reject a batch longer than its record count times the
+     * maximum record size, so keeping the defaults would cut or refuse acknowledged records.
+     * Reads every segment file once.
+     */
+    private TopicConfig fitStoredRecords(String name, List<Integer> partitionNumbers,
+            TopicConfig rebuilt) {
+        long needed = 0;
+        for (int number : partitionNumbers) {
+            Path partition = layout.partitionDirectory(name, number);
+            try (DirectoryStream<Path> segments = Files.newDirectoryStream(partition,
+                    "*" + SegmentFiles.LOG_SUFFIX)) {
+                for (Path segment : segments) {
+                    needed = Math.max(needed, largestRecordBound(segment));
+                }
+            } catch (IOException e) {
+                throw new LucidStorageException("failed to list the segments of " + partition
+                        + " to rebuild the metadata of topic " + name, e);
+            }
+        }
+        if (needed <= rebuilt.maxRecordBytes()) {
+            return rebuilt;
+        }
+        int maxRecordBytes = (int) Math.min(needed,
+                Integer.MAX_VALUE - TopicConfig.SEGMENT_OVERHEAD_BYTES);
+        return rebuilt.withSegmentBytes(Math.max(rebuilt.segmentBytes(),
+                maxRecordBytes + TopicConfig.SEGMENT_OVERHEAD_BYTES))
+                .withMaxRecordBytes(maxRecordBytes);
+    }
+
+    /** Returns the largest batch length per record in a segment file, rounded up. */
+    private static long largestRecordBound(Path segment) {
+        long[] largest = {0};
+        LogInspector.dump(segment, batch -> {
+            long records = batch.lastOffset() - batch.baseOffset() + 1;
+            largest[0] = Math.max(largest[0], (batch.sizeInBytes() + records - 1) / records);
+        });
+        return largest[0];
     }
 
     private void removeIncompleteTopic(String name) {

@@ -180,7 +180,14 @@ public final class TopicRegistry {
             }
             AtomicFileWriter.forceDirectory(config.fileIO(), layout.topicsDirectory());
 
-            FileTrees.deleteRecursively(config.fileIO(), layout.deletedTopicDirectory(name));
+            try {
+                FileTrees.deleteRecursively(config.fileIO(), layout.deletedTopicDirectory(name));
+            } catch (LucidStorageException e) {
+                // The deletion has committed; the next writable open deletes what is left.
+                logger.warn("Deleted topic {}, but removing its files from {} failed; the next "
+                        + "open finishes it", name, layout.deletedTopicDirectory(name), e);
+                return true;
+            }
             logger.info("Deleted topic {} ({} partitions) from {}", name,
                     topic.partitionCount(), layout.topicDirectory(name));
             return true;
@@ -206,6 +213,8 @@ public final class TopicRegistry {
                     changed = true;
                 }
             }
+            // NOTE: a topic deleted and created again between two refreshes keeps the logs
+            // opened for the old topic until this instance reopens.
             for (String name : List.copyOf(topics.keySet())) {
                 if (!onDisk.contains(name)) {
                     logger.info("Topic {} was deleted from {} by another process", name,

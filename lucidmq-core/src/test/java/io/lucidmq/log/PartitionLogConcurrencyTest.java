@@ -5,11 +5,17 @@ import static io.lucidmq.log.LogTestSupport.TIMESTAMP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lucidmq.io.FaultInjectingFileIO;
+import io.lucidmq.io.FileIO;
 import io.lucidmq.io.FaultInjectingFileIO.Operation;
 import io.lucidmq.record.ConsumerRecord;
+import java.io.IOException;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,7 +37,9 @@ class PartitionLogConcurrencyTest {
         int batchSize = BatchEncoder.encode(List.of(LogTestSupport.record("v" + records)),
                 TIMESTAMP, 1024, "test").sizeInBytes();
         LogConfig config = LogTestSupport.config(3 * batchSize, 64);
-        try (PartitionLog log = LogTestSupport.open(directory, config)) {
+        // Forces only slow this test down: it checks visibility across rolls, not durability.
+        try (PartitionLog log = PartitionLog.open(directory, PARTITION, config,
+                new SkipForcesFileIO(), false)) {
             CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
                 for (int i = 0; i < records; i++) {
                     log.append(List.of(LogTestSupport.record(String.format("v%06d", i))),
@@ -49,7 +57,7 @@ class PartitionLogConcurrencyTest {
                 }
                 if (batch.isEmpty()) {
                     assertThat(writer.isCompletedExceptionally()).isFalse();
-                    Thread.onSpinWait();
+                    Thread.yield();
                 }
             }
             writer.get(1, TimeUnit.MINUTES);
@@ -86,6 +94,80 @@ class PartitionLogConcurrencyTest {
             assertThat(log.endOffset()).isEqualTo(threads * appendsPerThread);
             assertThat(log.flushedOffset()).isEqualTo(log.endOffset());
             assertThat(forces).isGreaterThan(0).isLessThan(threads * appendsPerThread);
+        }
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void readerRacingRetentionFinishesOrGetsOutOfRange() throws Exception {
+        int batchSize = BatchEncoder.encode(List.of(LogTestSupport.record("v00000")),
+                TIMESTAMP, 1024, "test").sizeInBytes();
+        LogConfig config = LogTestSupport.config(2 * batchSize, 64);
+        try (PartitionLog log = PartitionLog.open(directory, PARTITION, config,
+                new SkipForcesFileIO(), false)) {
+            for (int i = 0; i < 2000; i++) {
+                log.append(List.of(LogTestSupport.record(String.format("v%05d", i))), TIMESTAMP);
+            }
+            CompletableFuture<Integer> retention = CompletableFuture.supplyAsync(() -> {
+                int deleted = 0;
+                while (log.segmentCount() > 1) {
+                    deleted += log.applyRetention(log.sizeInBytes() - batchSize, -1, TIMESTAMP);
+                }
+                return deleted;
+            });
+
+            while (!retention.isDone()) {
+                try {
+                    long start = log.startOffset();
+                    for (ConsumerRecord record : log.read(start, 50, 1 << 20)) {
+                        assertThat(record.valueAsString())
+                                .isEqualTo(String.format("v%05d", record.offset()));
+                    }
+                } catch (io.lucidmq.OffsetOutOfRangeException e) {
+                    assertThat(e).hasMessageContaining("valid offsets are");
+                }
+            }
+            assertThat(retention.get()).isEqualTo(999);
+            assertThat(LogTestSupport.values(log.read(log.startOffset(), 10, 1 << 20)))
+                    .containsExactly("v01998", "v01999");
+        }
+    }
+
+    /** Passes every operation to the standard file I/O except forces, which it skips. */
+    private static final class SkipForcesFileIO implements FileIO {
+        private final FileIO delegate = FileIO.standard();
+
+        @Override
+        public FileChannel open(Path path, Set<? extends OpenOption> options)
+                throws IOException {
+            return delegate.open(path, options);
+        }
+
+        @Override
+        public void atomicMove(Path source, Path target) throws IOException {
+            delegate.atomicMove(source, target);
+        }
+
+        @Override
+        public void forceDirectory(Path directory) {
+        }
+
+        @Override
+        public void createDirectories(Path directory) throws IOException {
+            delegate.createDirectories(directory);
+        }
+
+        @Override
+        public boolean deleteIfExists(Path path) throws IOException {
+            return delegate.deleteIfExists(path);
+        }
+
+        @Override
+        public void force(FileChannel channel, boolean metaData) {
+        }
+
+        @Override
+        public void force(MappedByteBuffer mapping, int index, int length) {
         }
     }
 }

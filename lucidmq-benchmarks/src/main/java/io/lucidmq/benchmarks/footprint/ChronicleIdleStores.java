@@ -39,7 +39,7 @@ final class ChronicleIdleStores implements IdleStores {
     }
 
     @Override
-    public void close() {
+    public void release() {
         appenders.forEach(ExcerptAppender::close);
         queues.forEach(ChronicleQueue::close);
         BenchDirs.delete(directory);

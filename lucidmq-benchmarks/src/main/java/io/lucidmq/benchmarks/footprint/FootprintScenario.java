@@ -38,16 +38,23 @@ public final class FootprintScenario {
     private static HarnessResult measure(Supplier<IdleStores> factory, int partitions) {
         Map<String, String> settings = Map.of("partitions", String.valueOf(partitions));
         IdleStores stores = factory.get();
-        try (stores) {
+        HarnessResult result;
+        try {
             stores.openStore();
             ResourceSnapshot before = ResourceSnapshot.take();
             stores.openPartitions(partitions);
             ResourceSnapshot after = ResourceSnapshot.take();
-            return new HarnessResult(NAME, stores.name(), "per partition",
+            result = new HarnessResult(NAME, stores.name(), "per partition",
                     perPartition(before, after, partitions), settings, null);
         } catch (Exception | LinkageError e) {
+            result = HarnessResult.failed(NAME, stores.name(), settings, e);
+        }
+        try {
+            stores.release();
+        } catch (Exception e) {
             return HarnessResult.failed(NAME, stores.name(), settings, e);
         }
+        return result;
     }
 
     private static Map<String, Double> perPartition(ResourceSnapshot before,

@@ -4,7 +4,7 @@ package io.lucidmq.benchmarks.footprint;
  * A store opened with some number of idle partitions (or the store's equivalent: one queue,
  * database or file each), each holding one record, for {@link FootprintScenario}.
  */
-interface IdleStores extends AutoCloseable {
+interface IdleStores {
 
     /** A short name of the store, used in the results. */
     String name();
@@ -16,6 +16,5 @@ interface IdleStores extends AutoCloseable {
     void openPartitions(int count) throws Exception;
 
     /** Closes everything and deletes the files. */
-    @Override
-    void close() throws Exception;
+    void release() throws Exception;
 }

@@ -41,7 +41,7 @@ final class LucidIdleStores implements IdleStores {
     }
 
     @Override
-    public void close() {
+    public void release() {
         if (lucid != null) {
             lucid.close();
         }

@@ -40,7 +40,7 @@ final class SqliteIdleStores implements IdleStores {
     }
 
     @Override
-    public void close() throws SQLException {
+    public void release() throws SQLException {
         for (Connection connection : connections) {
             connection.close();
         }

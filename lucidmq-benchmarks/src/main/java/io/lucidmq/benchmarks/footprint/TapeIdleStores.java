@@ -35,7 +35,7 @@ final class TapeIdleStores implements IdleStores {
     }
 
     @Override
-    public void close() throws IOException {
+    public void release() throws IOException {
         for (QueueFile queue : queues) {
             queue.close();
         }

@@ -29,7 +29,12 @@ public final class ChroniclePipe extends PollingPipe {
     public ChroniclePipe(int valueBytes) {
         super(valueBytes);
         directory = BenchDirs.create("chronicle-latency");
-        queue = ChronicleFixtures.open(directory);
+        try {
+            queue = ChronicleFixtures.open(directory);
+        } catch (RuntimeException | LinkageError e) {
+            BenchDirs.delete(directory);
+            throw e;
+        }
     }
 
     @Override

@@ -32,7 +32,12 @@ public final class LucidPipe extends PollingPipe {
     public LucidPipe(int valueBytes) {
         super(valueBytes);
         directory = BenchDirs.create("lucid-latency");
-        lucid = LucidFixtures.open(directory, DurabilityPolicy.OS);
+        try {
+            lucid = LucidFixtures.open(directory, DurabilityPolicy.OS);
+        } catch (RuntimeException e) {
+            BenchDirs.delete(directory);
+            throw e;
+        }
         LucidFixtures.createTopic(lucid, TOPIC, DurabilityPolicy.OS);
         producer = lucid.producer();
         consumer = lucid.consumer(ConsumerConfig.reader().assign(PARTITION).build());

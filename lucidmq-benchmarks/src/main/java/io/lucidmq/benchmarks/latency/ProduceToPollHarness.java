@@ -11,10 +11,11 @@ import java.util.concurrent.locks.LockSupport;
  * <p>The calling thread sends one record every {@code 1/rate} seconds on a fixed schedule and
  * waits for each send's acknowledgement; the pipe's receiving thread waits for records. Each
  * record carries two timestamps: when its send was scheduled and when the send call started.
- * For every record of the measured phase the receiver records two latencies: from the start
- * of the send call (the produce-to-poll latency), and from the scheduled time, which also
- * counts any time the sender fell behind its schedule, so a stall is not hidden by the sends
- * it delayed.
+ * For every record of the measured phase the receiver records two latencies. The first runs
+ * from the start of the send call: the produce-to-poll latency. The second runs from the
+ * scheduled time, so it also counts any time the sender fell behind its schedule, and a stall
+ * cannot hide behind the sends it delayed. The sending thread also records how long each send
+ * call took.
  */
 public final class ProduceToPollHarness {
 

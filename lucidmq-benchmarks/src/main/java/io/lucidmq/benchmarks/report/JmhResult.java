@@ -25,12 +25,12 @@ public record JmhResult(String benchmark, String mode, int threads, Settings set
      */
     public record Metric(double score, double error, String unit, double min, double max) {
 
-        /** Whether JMH gave a finite error. */
+        /** Returns whether JMH gave a finite error. */
         public boolean hasError() {
             return Double.isFinite(error);
         }
 
-        /** Whether the metric has more than one iteration score. */
+        /** Returns whether the metric has more than one iteration score. */
         public boolean hasSpread() {
             return Double.isFinite(min) && Double.isFinite(max);
         }
@@ -54,18 +54,18 @@ public record JmhResult(String benchmark, String mode, int threads, Settings set
             String vmName, String jmhVersion) {
     }
 
-    /** The class name of the benchmark without its package, for example LucidAppendBenchmark. */
+    /** Returns the benchmark's class name without its package. */
     public String simpleClassName() {
         String owner = benchmark.substring(0, benchmark.lastIndexOf('.'));
         return owner.substring(owner.lastIndexOf('.') + 1);
     }
 
-    /** The benchmark method name, for example {@code oneThread}. */
+    /** Returns the benchmark method name, for example {@code oneThread}. */
     public String method() {
         return benchmark.substring(benchmark.lastIndexOf('.') + 1);
     }
 
-    /** The value of {@code @Param} {@code name}, or {@code null}. */
+    /** Returns the value of {@code @Param} {@code name}, or {@code null}. */
     public String param(String name) {
         return params.get(name);
     }

@@ -37,7 +37,7 @@ final class Stores {
             new Entry(SqliteDurableBenchmark.class, null, "SQLite, WAL, synchronous=FULL"),
             new Entry(TapeDurableBenchmark.class, null, "Tape QueueFile.add"));
 
-    /** The stores of the consume comparison, the limit first. */
+    /** The stores of the consume comparison, the raw baseline first. */
     static final List<Entry> CONSUME = List.of(
             new Entry(RawChannelConsumeBenchmark.class, "readAll", "raw FileChannel, 64 KiB reads"),
             new Entry(LucidConsumeBenchmark.class, "readAll", "LucidMQ plain reader"),

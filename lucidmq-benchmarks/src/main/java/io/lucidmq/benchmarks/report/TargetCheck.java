@@ -21,7 +21,7 @@ public record TargetCheck(String target, String measured, String bound, Verdict 
         /** A figure the target needs is missing from the results. */
         NOT_RUN;
 
-        /** The word printed on the page. */
+        /** Returns the word printed on the page. */
         public String label() {
             return this == NOT_RUN ? "NOT RUN" : name();
         }

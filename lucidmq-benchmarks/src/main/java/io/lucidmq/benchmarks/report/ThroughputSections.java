@@ -1,5 +1,6 @@
 package io.lucidmq.benchmarks.report;
 
+import io.lucidmq.benchmarks.durable.LucidDurableBenchmark;
 import io.lucidmq.benchmarks.durable.RawForceBenchmark;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,9 @@ final class ThroughputSections {
         out.append("One operation is one blocking append of a 1 KiB value that returns after "
                 + "the value is on the disk. The raw loops write and call "
                 + "`FileChannel.force(false)` (fdatasync) per record; one force can cover "
-                + "only one record, so they run with one thread.\n\n");
+                + "only one record, so they run with one thread. The last row sends the same "
+                + "records through `sendAsync`, whose futures the engine's background thread "
+                + "completes after it forces.\n\n");
         MarkdownTable table = new MarkdownTable("Threads", "Store", "records/s",
                 "vs SQLite, same threads", "vs LucidMQ, 1 thread");
         addRawForceRow(table, "growingFile", "raw append to a growing file + force");
@@ -54,6 +57,11 @@ final class ThroughputSections {
                         ratio(metric, sqlite), ratio(metric, lucidOne));
             }
         }
+        Optional<JmhResult.Metric> sendAsync = figures.find(LucidDurableBenchmark.class,
+                "sixteenThreadsSendAsync").map(JmhResult::primary);
+        table.row("16", "LucidMQ, durability SYNC, `sendAsync(record).join()`",
+                sendAsync.map(Format::withError).orElse(NOT_IN_RESULTS),
+                ratio(sendAsync, durable(Stores.DURABLE.get(1), 16)), ratio(sendAsync, lucidOne));
         table.appendTo(out);
     }
 

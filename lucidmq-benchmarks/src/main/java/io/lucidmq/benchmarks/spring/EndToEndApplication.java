@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Bean;
 @EnableAutoConfiguration
 public class EndToEndApplication {
 
-    /** The listener bean. */
+    /** Declares the listener bean. */
     @Bean
     BenchListener benchListener() {
         return new BenchListener();
@@ -26,9 +26,11 @@ public class EndToEndApplication {
 
     /**
      * Starts the application on {@code directory} with durability OS, as the produce-to-poll
-     * benchmark of the core uses, and the starter's defaults for everything else.
+     * benchmark of the core uses, {@code extraProperties} ({@code name=value}), and the
+     * starter's defaults for everything else.
      */
-    public static ConfigurableApplicationContext start(Path directory) {
+    public static ConfigurableApplicationContext start(Path directory,
+            String... extraProperties) {
         return new SpringApplicationBuilder(EndToEndApplication.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
@@ -36,6 +38,7 @@ public class EndToEndApplication {
                 .properties(SpringProperties.directory(directory),
                         SpringProperties.DURABILITY + "=" + DurabilityPolicy.OS,
                         SpringProperties.topicPartitions(BenchListener.TOPIC, 1))
+                .properties(extraProperties)
                 .run();
     }
 }

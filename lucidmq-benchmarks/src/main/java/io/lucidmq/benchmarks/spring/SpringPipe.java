@@ -18,10 +18,15 @@ public final class SpringPipe implements MessagePipe {
     private final ConfigurableApplicationContext context;
     private final LucidTemplate template;
 
-    /** Starts the application on an empty directory. */
+    /** Starts the application on an empty directory with the starter's defaults. */
     public SpringPipe() {
+        this(new String[0]);
+    }
+
+    /** Starts the application on an empty directory with {@code extraProperties}. */
+    public SpringPipe(String... extraProperties) {
         directory = BenchDirs.create("spring-e2e");
-        context = EndToEndApplication.start(directory);
+        context = EndToEndApplication.start(directory, extraProperties);
         template = context.getBean(LucidTemplate.class);
     }
 

@@ -11,6 +11,9 @@ final class SpringProperties {
     /** The instance's durability policy. */
     static final String DURABILITY = "lucidmq.durability";
 
+    /** When listener containers commit offsets. */
+    static final String ACK_MODE = "lucidmq.listener.ack-mode";
+
     private SpringProperties() {
     }
 

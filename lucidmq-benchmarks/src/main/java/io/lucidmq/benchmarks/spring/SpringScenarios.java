@@ -21,6 +21,10 @@ public final class SpringScenarios {
     /** Store name of the Spring path in the latency results. */
     public static final String LATENCY_STORE = "LucidTemplate to @LucidListener";
 
+    /** Store name of the same path without offset commits, which isolates their cost. */
+    public static final String NO_COMMIT_STORE =
+            "the same, ack mode MANUAL and never acknowledged (no commits)";
+
     /**
      * Events sent per second in the latency run, lower than the core's 10,000. The listener
      * container commits offsets synchronously after every poll, which caps its rate: two
@@ -40,6 +44,9 @@ public final class SpringScenarios {
     public static List<HarnessResult> run(HarnessMode mode) {
         List<HarnessResult> results = new ArrayList<>();
         results.add(LatencyScenario.run(LATENCY, LATENCY_STORE, SpringPipe::new,
+                LATENCY_RATE_PER_SECOND, mode));
+        results.add(LatencyScenario.run(LATENCY, NO_COMMIT_STORE,
+                () -> new SpringPipe(SpringProperties.ACK_MODE + "=MANUAL"),
                 LATENCY_RATE_PER_SECOND, mode));
         results.add(throughput("LucidTemplate to @LucidListener", SpringThroughputRun::new,
                 mode.throughputRecords()));

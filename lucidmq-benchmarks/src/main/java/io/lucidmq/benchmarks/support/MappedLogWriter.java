@@ -3,12 +3,15 @@ package io.lucidmq.benchmarks.support;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
+import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import sun.misc.Unsafe;
 
 /**
  * A raw memory-mapped writer of {@link FramedSegments}: the baseline for appends through mmap.
@@ -23,7 +26,8 @@ import sun.misc.Unsafe;
  */
 public final class MappedLogWriter implements Closeable {
 
-    private static final Unsafe UNSAFE = loadUnsafe();
+    /** {@code sun.misc.Unsafe.invokeCleaner(ByteBuffer)}, bound to the Unsafe instance. */
+    private static final MethodHandle INVOKE_CLEANER = findInvokeCleaner();
 
     private final Path directory;
     private final long segmentBytes;
@@ -75,15 +79,25 @@ public final class MappedLogWriter implements Closeable {
     }
 
     private void unmap() {
-        UNSAFE.invokeCleaner(mapping);
+        try {
+            INVOKE_CLEANER.invokeExact((ByteBuffer) mapping);
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot unmap segment " + sequence + " in "
+                    + directory.toAbsolutePath(), e);
+        }
         mapping = null;
     }
 
-    private static Unsafe loadUnsafe() {
+    /** Looks the method up reflectively, because javac warns on every use of Unsafe. */
+    private static MethodHandle findInvokeCleaner() {
         try {
-            Field field = Unsafe.class.getDeclaredField("theUnsafe");
+            Class<?> unsafeClass = Class.forName("sun.misc.Unsafe");
+            Field field = unsafeClass.getDeclaredField("theUnsafe");
             field.setAccessible(true);
-            return (Unsafe) field.get(null);
+            return MethodHandles.lookup()
+                    .findVirtual(unsafeClass, "invokeCleaner",
+                            MethodType.methodType(void.class, ByteBuffer.class))
+                    .bindTo(field.get(null));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }

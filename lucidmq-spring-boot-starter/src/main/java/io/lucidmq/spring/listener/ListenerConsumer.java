@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One consumer thread of a container: creates a group member, polls, dispatches and
  * commits until a stop is requested, then commits what was processed, leaves the group and
- * reports its exit. Any unexpected exception ends the thread; it is logged with the client id
+ * reports its exit. Commits after a poll are asynchronous, so the next poll does not wait for
+ * the offsets file to be forced; commits on revocation and on stop wait. Any unexpected exception ends the thread; it is logged with the client id
  * and recorded as the container's failure.
  */
 final class ListenerConsumer implements Runnable {
@@ -80,7 +81,7 @@ final class ListenerConsumer implements Runnable {
 
     private void pollUntilStopped(Consumer current, Dispatcher dispatcher) {
         while (!runState.isStopRequested()) {
-            offsets.commit(current, current.assignment());
+            offsets.commitAsync(current, current.assignment());
             // NOTE: a paused thread does not poll, so a rebalance of its group (another
             // member joining or leaving) waits until the container resumes.
             if (!runState.awaitWhilePaused()) {
@@ -90,7 +91,7 @@ final class ListenerConsumer implements Runnable {
             assignment = Set.copyOf(current.assignment());
             if (!records.isEmpty()) {
                 dispatcher.dispatch(records);
-                offsets.commit(current, current.assignment());
+                offsets.commitAsync(current, current.assignment());
             }
         }
     }

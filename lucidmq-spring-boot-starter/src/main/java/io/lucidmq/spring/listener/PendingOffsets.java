@@ -34,14 +34,34 @@ final class PendingOffsets {
     }
 
     /**
-     * Commits the pending offsets of the partitions in {@code assignment} and waits for it.
-     * Offsets of partitions this consumer no longer owns are dropped with a warning, because
-     * the new owner has already started from the last commit.
+     * Commits the pending offsets of the partitions in {@code assignment} without waiting for
+     * the force to disk, so the consumer thread polls again at once; a failed commit is logged
+     * and its records are delivered again after a restart. Offsets of partitions this consumer
+     * no longer owns are dropped with a warning, because the new owner has already started
+     * from the last commit.
      */
-    void commit(Consumer consumer, Set<TopicPartition> assignment) {
-        if (pending.isEmpty()) {
+    void commitAsync(Consumer consumer, Set<TopicPartition> assignment) {
+        Map<TopicPartition, Long> offsets = assignedOffsets(assignment);
+        if (offsets.isEmpty()) {
             return;
         }
+        offsets.forEach(pending::remove);
+        consumer.commitAsync(offsets).whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                logger.error("[{}] Commit of {} failed; those records will be delivered again "
+                        + "after a restart", clientId, offsets, failure);
+            } else {
+                logger.debug("[{}] Committed {}", clientId, offsets);
+            }
+        });
+    }
+
+    /** Commits like {@link #commitAsync} but waits until the offsets are on disk. */
+    void commit(Consumer consumer, Set<TopicPartition> assignment) {
+        commitOffsets(consumer, assignedOffsets(assignment));
+    }
+
+    private Map<TopicPartition, Long> assignedOffsets(Set<TopicPartition> assignment) {
         Map<TopicPartition, Long> offsets = new HashMap<>();
         pending.forEach((partition, offset) -> {
             if (assignment.contains(partition)) {
@@ -52,7 +72,7 @@ final class PendingOffsets {
                         + "again", clientId, partition, offset);
             }
         });
-        commitOffsets(consumer, offsets);
+        return offsets;
     }
 
     /** Commits the pending offsets of {@code partitions}, which are being revoked. */
