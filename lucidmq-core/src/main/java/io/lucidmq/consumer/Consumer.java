@@ -56,8 +56,9 @@ public interface Consumer extends AutoCloseable {
      *     interrupt flag stays set
      * @throws io.lucidmq.OffsetOutOfRangeException if a position is out of range under
      *     {@link OffsetResetPolicy#NONE}
-     * @throws io.lucidmq.CorruptRecordException if stored bytes fail their checksum; the
-     *     position stays at the corrupt record
+     * @throws io.lucidmq.CorruptRecordException if stored bytes fail their checksum at a
+     *     partition's position; that position stays at the corrupt batch. Records before the
+     *     damage, and records of other partitions, are returned by earlier polls first.
      */
     ConsumerRecords poll(Duration timeout);
 

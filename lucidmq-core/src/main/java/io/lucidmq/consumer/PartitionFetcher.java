@@ -51,8 +51,16 @@ final class PartitionFetcher {
      * Reads up to {@code maxRecords} records across {@code positions}, starting at a different
      * partition each call so that no partition starves, and advances the positions.
      *
+     * <p>When reading a partition fails (for example a checksum failure) after other
+     * partitions already returned records in this call, the fetch returns those records, whose
+     * positions have advanced, and leaves the failing partition's position unchanged; a later
+     * fetch that reaches it first throws. So a damaged partition never makes the records of
+     * healthy partitions disappear.
+     *
      * @throws OffsetOutOfRangeException if a position is out of range under
      *     {@link OffsetResetPolicy#NONE}
+     * @throws io.lucidmq.CorruptRecordException if the first partition read holds a corrupt
+     *     batch at its position
      */
     Result fetch(Map<TopicPartition, Long> positions, int maxRecords) {
         List<TopicPartition> order = new ArrayList<>(positions.keySet());
@@ -62,7 +70,17 @@ final class PartitionFetcher {
         int start = order.isEmpty() ? 0 : Math.floorMod(nextStart++, order.size());
         for (int i = 0; i < order.size() && budget > 0; i++) {
             TopicPartition partition = order.get((start + i) % order.size());
-            List<ConsumerRecord> read = fetchPartition(partition, positions, budget, resets);
+            List<ConsumerRecord> read;
+            try {
+                read = fetchPartition(partition, positions, budget, resets);
+            } catch (RuntimeException e) {
+                if (records.isEmpty() && resets.isEmpty()) {
+                    throw e;
+                }
+                logger.warn("Consumer {}: reading partition {} failed; returning the records "
+                        + "already read from other partitions first", consumerName, partition, e);
+                break;
+            }
             if (!read.isEmpty()) {
                 records.put(partition, read);
                 budget -= read.size();

@@ -129,8 +129,45 @@ final class LogLoader {
         if (!segment.loadIndexes(size) || !indexesAgree(segment, size, nextBaseOffset)) {
             segment = rebuildIndexes(baseOffset);
         }
-        segment.restoreExtent((int) size, nextBaseOffset);
+        long endOffset = framedEndOffset(segment, size);
+        if (endOffset >= 0 && endOffset != nextBaseOffset) {
+            LOGGER.warn("Offsets of partition {} in {} are not dense: segment {} ends at offset "
+                    + "{}, but the next segment starts at offset {}; a read that reaches "
+                    + "offset {} raises CorruptRecordException", context.topicPartition(),
+                    context.directory().toAbsolutePath(), segment.logFile().getFileName(),
+                    endOffset - 1, nextBaseOffset, Math.min(endOffset, nextBaseOffset));
+        }
+        // A gap keeps the framed end, so that a read reaches the gap instead of looking for
+        // missing offsets in this file. NOTE: an overlap keeps the successor's base offset.
+        boolean gap = endOffset >= 0 && endOffset < nextBaseOffset;
+        segment.restoreExtent((int) size, gap ? endOffset : nextBaseOffset);
         return segment;
+    }
+
+    /**
+     * Frames a sealed segment from its last offset-index entry to {@code size}.
+     *
+     * @return the offset after its last batch, or -1 when the batches there cannot be framed
+     *     up to {@code size} (damage, or zeros that recovery has not cut yet)
+     */
+    private long framedEndOffset(Segment segment, long size) throws IOException {
+        OffsetIndex offsets = segment.offsetIndex();
+        int entries = offsets.entryCount();
+        long position = entries == 0 ? 0 : offsets.position(entries - 1);
+        long endOffset = segment.baseOffset()
+                + (entries == 0 ? 0 : offsets.relativeOffset(entries - 1));
+        try (FileChannel channel = FileChannel.open(segment.logFile(), StandardOpenOption.READ)) {
+            SegmentScanner scanner = new SegmentScanner(channel, position, size,
+                    context.config().maxRecordBytes());
+            SegmentScanner.ScannedBatch batch;
+            while ((batch = scanner.next()) != null) {
+                if (batch.header().baseOffset() != endOffset) {
+                    return -1;
+                }
+                endOffset = batch.header().nextOffset();
+            }
+            return scanner.position() == size ? endOffset : -1;
+        }
     }
 
     private Segment rebuildIndexes(long baseOffset) throws IOException {

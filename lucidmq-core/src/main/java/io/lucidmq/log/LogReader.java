@@ -77,12 +77,60 @@ final class LogReader {
             // first makes the end offset read next final whenever a successor exists.
             Segment next = segments.next(segment);
             if (progress.offset < segment.nextOffset()) {
-                readSegment(segment, progress);
+                try {
+                    long before = progress.offset;
+                    readSegment(segment, progress);
+                    checkProgress(segment, progress, before);
+                } catch (CorruptRecordException e) {
+                    // Return the sound records before the damage; the next read starts at the
+                    // damaged batch and raises the error there.
+                    if (records.isEmpty()) {
+                        throw e;
+                    }
+                    return records;
+                }
                 continue;
+            }
+            if (next != null && next.baseOffset() != progress.offset) {
+                // Records before the gap are returned; the next read starts at the gap.
+                if (records.isEmpty()) {
+                    throw missingOffsets(segment, next);
+                }
+                return records;
             }
             segment = next;
         }
         return records;
+    }
+
+    /**
+     * Raises {@link CorruptRecordException} when reading a segment neither returned a record
+     * nor stopped the read, so that a malformed segment can never make a read loop forever.
+     */
+    private static void checkProgress(Segment segment, ReadProgress progress, long before) {
+        if (progress.offset == before && !progress.done()) {
+            throw new CorruptRecordException("reading segment "
+                    + segment.logFile().toAbsolutePath() + " at offset " + before
+                    + " returned no record before the segment's end offset "
+                    + segment.nextOffset() + "; run LogInspector.verify on its directory");
+        }
+    }
+
+    /**
+     * Returns the error for a read that reached offsets between two segments that do not
+     * follow each other, as after a segment file was deleted.
+     */
+    private CorruptRecordException missingOffsets(Segment segment, Segment next) {
+        long end = segment.nextOffset();
+        String range = end < next.baseOffset()
+                ? "offsets " + end + " to " + (next.baseOffset() - 1) + " are missing"
+                : "offsets " + next.baseOffset() + " to " + (end - 1) + " are in two segments";
+        return new CorruptRecordException(range + " in partition " + context.topicPartition()
+                + " in " + context.directory().toAbsolutePath() + ": segment "
+                + segment.logFile().getFileName() + " ends at offset " + (end - 1)
+                + " and segment " + next.logFile().getFileName() + " starts at offset "
+                + next.baseOffset() + ". Restore the missing segment files from a backup, or "
+                + "seek to offset " + next.baseOffset() + " to skip the gap");
     }
 
     private void readSegment(Segment segment, ReadProgress progress) throws IOException {

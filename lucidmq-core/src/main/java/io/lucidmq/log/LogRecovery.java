@@ -31,7 +31,8 @@ final class LogRecovery {
     private final LogContext context;
     private final LogLoader loader;
     private int segmentsScanned;
-    private long bytesCut;
+    private long damagedBytesCut;
+    private long preallocatedBytesReleased;
 
     LogRecovery(LogContext context, LogLoader loader) {
         this.context = context;
@@ -43,21 +44,26 @@ final class LogRecovery {
         Path directory = context.directory();
         long recoveryPoint = readRecoveryPoint();
         List<Segment> segments = new ArrayList<>();
+        long expected = -1;
         for (int i = 0; i < baseOffsets.size(); i++) {
             long baseOffset = baseOffsets.get(i);
             boolean last = i == baseOffsets.size() - 1;
             if (!last && baseOffsets.get(i + 1) <= recoveryPoint) {
+                // A trusted segment ends where its successor starts, even when files in
+                // between are missing: such a gap is reported by openSealed, not cut here.
                 segments.add(loader.openSealed(baseOffset, baseOffsets.get(i + 1)));
+                expected = baseOffsets.get(i + 1);
                 continue;
             }
             if (!segments.isEmpty()) {
-                long expected = segments.get(segments.size() - 1).nextOffset();
                 if (baseOffset != expected) {
                     deleteSegments(baseOffsets.subList(i, baseOffsets.size()), expected);
                     break;
                 }
             }
-            segments.add(recoverSegment(baseOffset, last));
+            Segment recovered = recoverSegment(baseOffset, last);
+            segments.add(recovered);
+            expected = recovered.nextOffset();
         }
         if (segments.isEmpty()) {
             segments.add(new Segment(directory, 0));
@@ -66,9 +72,11 @@ final class LogRecovery {
         Segment active = segments.get(segments.size() - 1);
         CheckpointFile.write(context.fileIO(), directory.resolve(SegmentFiles.RECOVERY_POINT_FILE),
                 CheckpointFile.RECOVERY_POINT_MAGIC, active.baseOffset());
-        LOGGER.info("Recovered partition {} in {}: {} segments validated, {} bytes cut, "
-                + "offsets {} to {}", context.topicPartition(), directory.toAbsolutePath(),
-                segmentsScanned, bytesCut, segments.get(0).baseOffset(), active.nextOffset());
+        LOGGER.info("Recovered partition {} in {}: {} segments validated, {} bytes of damaged "
+                + "data truncated, {} bytes of preallocated space released, offsets {} to {}",
+                context.topicPartition(), directory.toAbsolutePath(), segmentsScanned,
+                damagedBytesCut, preallocatedBytesReleased, segments.get(0).baseOffset(),
+                active.nextOffset());
         return segments;
     }
 
@@ -105,14 +113,18 @@ final class LogRecovery {
     private void cut(Segment segment, SegmentScan scan) throws IOException {
         long position = segment.size();
         long bytes = scan.bytesAfterValidData();
+        // Without damage the scan stopped at a zero length field: no batch was committed
+        // after it, so the bytes from there on are the writer's preallocated space.
         if (scan.damage() != null) {
-            LOGGER.warn("Truncating segment {} of partition {} at byte {}, cutting {} bytes: {}",
-                    segment.logFile().toAbsolutePath(), context.topicPartition(), position,
-                    bytes, scan.damage());
+            LOGGER.warn("Truncated {} bytes of damaged data at position {} of {} (partition {}, "
+                    + "records from offset {} on are lost): {}", bytes, position,
+                    segment.logFile().toAbsolutePath(), context.topicPartition(),
+                    segment.nextOffset(), scan.damage());
         } else {
-            LOGGER.info("Truncating segment {} of partition {} at byte {}, cutting {} bytes "
-                    + "after the end of the log", segment.logFile().toAbsolutePath(),
-                    context.topicPartition(), position, bytes);
+            LOGGER.debug("Released {} bytes of preallocated space after the last batch, at "
+                    + "position {} of {} (partition {}, next offset {})", bytes, position,
+                    segment.logFile().toAbsolutePath(), context.topicPartition(),
+                    segment.nextOffset());
         }
         FileIO fileIO = context.fileIO();
         try (FileChannel channel = fileIO.open(segment.logFile(),
@@ -120,7 +132,11 @@ final class LogRecovery {
             channel.truncate(position);
             fileIO.force(channel, true);
         }
-        bytesCut += bytes;
+        if (scan.damage() != null) {
+            damagedBytesCut += bytes;
+        } else {
+            preallocatedBytesReleased += bytes;
+        }
     }
 
     private void deleteSegments(List<Long> baseOffsets, long expectedOffset) throws IOException {

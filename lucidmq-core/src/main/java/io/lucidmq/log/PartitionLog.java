@@ -27,9 +27,10 @@ import org.slf4j.LoggerFactory;
  * batch survives a crash of the process once {@link #append} returns, and a power loss once
  * {@link #flushUpTo} covering it returns. Reads never return bytes that fail their CRC32C.
  *
- * <p>Thread-safe. An internal lock serializes appends, rolls, retention and close. Forces run
- * under a second lock, so appends continue during a force. Reads take no lock and run
- * concurrently with all of these.
+ * <p>Thread-safe. An internal lock serializes appends, rolls, retention and close. One force
+ * runs at a time, claimed through a {@link GroupCommit}, so appends continue during a force and
+ * callers of {@link #flushUpTo} that arrive meanwhile share the next force. Reads take no lock
+ * and run concurrently with all of these.
  *
  * <p>Failure: when a write or force fails with an {@link IOException}, the exception reaches
  * the caller as a {@link LucidStorageException} and the log enters a failed state in which
@@ -49,10 +50,11 @@ public final class PartitionLog implements AutoCloseable {
     private final SegmentList segments = new SegmentList();
     private final LogReader reader;
     private final ReentrantLock appendLock = new ReentrantLock();
-    private final Object flushLock = new Object();
+    private final GroupCommit groupCommit = new GroupCommit();
     private final Path cleanShutdownFile;
     private volatile SegmentWriter writer;
     private volatile long flushedOffset;
+    /** The byte of the active segment up to which it is forced; guarded by the force claim. */
     private int flushedPosition;
     private boolean cleanShutdownMarkerPresent;
     private final AtomicReference<LogFailure> failure = new AtomicReference<>();
@@ -230,11 +232,12 @@ public final class PartitionLog implements AutoCloseable {
 
     /**
      * Seals {@code active}, forcing it and its indexes, and starts a new active segment whose
-     * base offset is the log's end offset. Holds the flush lock, so no force runs on the old
+     * base offset is the log's end offset. Holds the force claim, so no force runs on the old
      * writer meanwhile.
      */
     private Segment roll(Segment active) throws IOException {
-        synchronized (flushLock) {
+        groupCommit.begin();
+        try {
             active.seal();
             writer.force(flushedPosition, active.size());
             writer.truncate(active.size());
@@ -255,17 +258,24 @@ public final class PartitionLog implements AutoCloseable {
                     context.topicPartition(), next.logFile(), next.baseOffset(),
                     active.logFile(), active.size());
             return next;
+        } finally {
+            groupCommit.end();
         }
     }
 
     /**
-     * Forces the log to disk up to at least {@code offset} (exclusive). Concurrent callers
-     * share one force: a caller whose offset another caller's force covered returns without
-     * forcing.
+     * Forces the log to disk up to at least {@code offset} (exclusive), sharing forces between
+     * concurrent callers (group commit). A caller whose offset is not yet flushed either
+     * claims the force, when none runs, and forces up to the end offset it then observes, or
+     * parks until the running force ends and checks again. A caller that returns normally has
+     * its offset covered by a completed force; when a force fails, every caller waiting for
+     * it raises {@link PartitionFailedException}. Waiting ignores interrupts and keeps the
+     * interrupt flag set.
      *
      * @throws IllegalArgumentException if {@code offset} is above {@link #endOffset()}
-     * @throws PartitionFailedException if an earlier write or force failed
-     * @throws LucidStorageException if this force fails; the log is then failed
+     * @throws PartitionFailedException if an earlier write or force failed, including a force
+     *     this caller waited for
+     * @throws LucidStorageException if this caller's own force fails; the log is then failed
      */
     public void flushUpTo(long offset) {
         checkOpen();
@@ -277,22 +287,39 @@ public final class PartitionLog implements AutoCloseable {
             throw new IllegalArgumentException("offset " + offset + " is above the end offset "
                     + endOffset + " of partition " + context.topicPartition());
         }
-        synchronized (flushLock) {
+        while (offset > flushedOffset) {
             checkWritable();
-            if (offset <= flushedOffset) {
-                return;
+            if (groupCommit.tryBegin()) {
+                try {
+                    checkWritable();
+                    forceActiveSegment();
+                } finally {
+                    groupCommit.end();
+                }
+                continue;
             }
-            Segment active = segments.last();
-            long end = active.nextOffset();
-            int size = active.size();
-            try {
-                writer.force(flushedPosition, size);
-            } catch (IOException e) {
-                throw writeFailed("force", active.logFile(), e);
+            // Parking returns at once while the flag is set, so clear it for the wait only.
+            boolean interrupted = Thread.interrupted();
+            groupCommit.awaitEnd(() -> offset <= flushedOffset);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
-            flushedPosition = size;
-            flushedOffset = end;
         }
+    }
+
+    /** Forces the active segment up to its current end; the caller holds the force claim. */
+    private void forceActiveSegment() {
+        Segment active = segments.last();
+        // The end offset is read before the size, which the segment publishes first.
+        long end = active.nextOffset();
+        int size = active.size();
+        try {
+            writer.force(flushedPosition, size);
+        } catch (IOException e) {
+            throw writeFailed("force", active.logFile(), e);
+        }
+        flushedPosition = size;
+        flushedOffset = end;
     }
 
     /**
@@ -302,8 +329,9 @@ public final class PartitionLog implements AutoCloseable {
      * @return the records, empty when {@code offset} equals the end offset
      * @throws io.lucidmq.OffsetOutOfRangeException if {@code offset} is below
      *     {@link #startOffset()} or above {@link #endOffset()}; the message gives the range
-     * @throws io.lucidmq.CorruptRecordException if a batch fails its CRC32C or format check;
-     *     the message names the file and the byte position
+     * @throws io.lucidmq.CorruptRecordException if the first batch to read fails its CRC32C
+     *     or format check; the message names the file and the byte position. A damaged batch
+     *     after sound ones ends the result early instead, so the next read raises it.
      */
     public List<ConsumerRecord> read(long offset, int maxRecords, int maxBytes) {
         checkOpen();
@@ -412,7 +440,8 @@ public final class PartitionLog implements AutoCloseable {
     }
 
     private void writeCleanShutdown() throws IOException {
-        synchronized (flushLock) {
+        groupCommit.begin();
+        try {
             Segment active = segments.last();
             active.seal();
             writer.force(flushedPosition, active.size());
@@ -422,6 +451,8 @@ public final class PartitionLog implements AutoCloseable {
             CheckpointFile.write(context.fileIO(), cleanShutdownFile,
                     CheckpointFile.CLEAN_SHUTDOWN_MAGIC, active.nextOffset(),
                     active.baseOffset(), active.size());
+        } finally {
+            groupCommit.end();
         }
     }
 

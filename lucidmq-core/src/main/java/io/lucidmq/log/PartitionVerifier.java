@@ -46,9 +46,13 @@ public final class PartitionVerifier {
             long baseOffset = baseOffsets.get(i);
             Path logFile = SegmentFiles.logFile(directory, baseOffset).toAbsolutePath();
             if (baseOffset != expectedOffset) {
-                problems.add(new Problem(logFile, -1, "segment base offset " + baseOffset
-                        + " does not follow the previous segment, which ends at offset "
-                        + expectedOffset));
+                String range = baseOffset > expectedOffset
+                        ? "offsets " + expectedOffset + " to " + (baseOffset - 1) + " are missing"
+                        : "offsets " + baseOffset + " to " + (expectedOffset - 1)
+                        + " are in two segments";
+                problems.add(new Problem(logFile, -1, range + ": segment base offset "
+                        + baseOffset + " does not follow the previous segment, which ends "
+                        + "before offset " + expectedOffset));
             }
             boolean sealed = i < baseOffsets.size() - 1;
             SegmentCheck check = checkSegment(directory, baseOffset, problems);

@@ -29,7 +29,7 @@ import java.util.EnumSet;
  * sees a non-zero length therefore sees the whole batch.
  *
  * <p>Not thread-safe: the log's append lock serializes {@link #write} and {@link #truncate};
- * {@link #force} may run concurrently with {@link #write} under the log's flush lock. A failed
+ * {@link #force} may run concurrently with {@link #write} under the log's force claim. A failed
  * call leaves the bytes written so far in place and the file at least as long as before.
  */
 final class SegmentWriter implements AutoCloseable {

@@ -43,9 +43,9 @@ public final class ProducerRecord {
         return builder(topic).key(key).value(value).build();
     }
 
-    /** Creates a record whose value is {@code value} in UTF-8. */
+    /** Creates a record whose value is {@code value} in UTF-8; {@code null} for no value. */
     public static ProducerRecord of(String topic, String value) {
-        return builder(topic).value(value.getBytes(StandardCharsets.UTF_8)).build();
+        return builder(topic).value(value).build();
     }
 
     /** Starts a record for {@code topic}. */

@@ -115,12 +115,17 @@ final class TopicLoader {
                     + "from; restore the file or delete " + layout.topicDirectory(name));
         }
         int partitions = partitionNumbers.get(partitionNumbers.size() - 1) + 1;
+        // Retention is switched off: a guessed limit must never delete records the lost
+        // configuration meant to keep.
         TopicConfig rebuilt = fitStoredRecords(name, partitionNumbers,
-                config.defaultTopicConfig().withPartitions(partitions));
+                config.defaultTopicConfig().withPartitions(partitions)
+                        .withRetentionBytes(-1).withRetentionMs(-1));
         logger.warn("Topic metadata {} is unreadable ({}); rebuilt it from the log: {} "
                 + "partitions from the partition directories, record and segment sizes large "
-                + "enough for the stored batches, other settings from the instance defaults: "
-                + "{}", metaFile, reason, partitions, rebuilt);
+                + "enough for the stored batches, retention off, other settings from the "
+                + "instance defaults: {}; restore the file from a backup to bring back its "
+                + "retention",
+                metaFile, reason, partitions, rebuilt);
         if (!config.readOnly()) {
             TopicMetadata.write(config.fileIO(), metaFile, rebuilt);
         }

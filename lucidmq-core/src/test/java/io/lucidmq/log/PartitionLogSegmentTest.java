@@ -149,8 +149,7 @@ class PartitionLogSegmentTest {
                     .isInstanceOf(CorruptRecordException.class)
                     .hasMessageContaining(sealed.toAbsolutePath().toString())
                     .hasMessageContaining("byte " + batchSize);
-            assertThatThrownBy(() -> log.read(0, 10, 1 << 20))
-                    .isInstanceOf(CorruptRecordException.class);
+            assertThat(values(log.read(0, 10, 1 << 20))).containsExactly("v0");
             assertThat(values(log.read(3, 10, 1 << 20))).containsExactly("v3", "v4");
         }
     }

@@ -31,7 +31,7 @@ class OpenFileLimitTest {
 
     private static final Logger logger = LoggerFactory.getLogger(OpenFileLimitTest.class);
     private static final int PARTITIONS = 200;
-    private static final int ROUNDS = 25;
+    private static final int ROUNDS = 15;
 
     @TempDir
     Path directory;

@@ -18,7 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TopicMetadataRecoveryTest {
 
-    private static final TopicConfig DEFAULTS = TopicConfig.defaults().withRetentionMs(-1);
+    private static final TopicConfig DEFAULTS = TopicConfig.defaults()
+            .withRetentionMs(3_600_000).withRetentionBytes(100_000_000);
+
+    /** The rebuilt configuration: the defaults with retention off, so nothing is deleted. */
+    private static final TopicConfig REBUILT =
+            DEFAULTS.withRetentionBytes(-1).withRetentionMs(-1);
 
     @TempDir
     Path directory;
@@ -57,10 +62,10 @@ class TopicMetadataRecoveryTest {
 
         try (LucidMQ mq = open()) {
             TopicDescription description = mq.describeTopic("t").orElseThrow();
-            assertThat(description.config()).isEqualTo(DEFAULTS.withPartitions(4));
+            assertThat(description.config()).isEqualTo(REBUILT.withPartitions(4));
             assertThat(EngineTestSupport.readAll(mq, "t")).hasSize(8);
         }
-        assertThat(TopicMetadata.read(metaFile())).isEqualTo(DEFAULTS.withPartitions(4));
+        assertThat(TopicMetadata.read(metaFile())).isEqualTo(REBUILT.withPartitions(4));
     }
 
     @Test

@@ -2,21 +2,30 @@ package io.lucidmq.spring.autoconfigure;
 
 import io.lucidmq.DirectoryLockedException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.core.Ordered;
 
 /**
  * Explains LucidMQ startup failures in Spring Boot's failure report: an invalid
- * {@code lucidmq.*} value, a {@code lucidmq.topics} entry that does not match the existing
- * topic, and a directory that another writer holds.
+ * {@code lucidmq.*} value (out of range, or not convertible to the property's type), a
+ * {@code lucidmq.topics} entry that does not match the existing topic, and a directory that
+ * another writer holds.
  */
-public class LucidFailureAnalyzer implements FailureAnalyzer {
+public class LucidFailureAnalyzer implements FailureAnalyzer, Ordered {
 
     @Override
     public @Nullable FailureAnalysis analyze(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = next(cause)) {
             if (cause instanceof InvalidLucidPropertyException invalid) {
-                return analyzeInvalidProperty(invalid);
+                return analyzeInvalidProperty(invalid, invalid);
+            }
+            if (cause instanceof BindException bind) {
+                InvalidLucidPropertyException invalid = BindFailureDescriber.describe(bind);
+                if (invalid != null) {
+                    return analyzeInvalidProperty(invalid, bind);
+                }
             }
             if (cause instanceof TopicMismatchException mismatch) {
                 return analyzeTopicMismatch(mismatch);
@@ -28,10 +37,21 @@ public class LucidFailureAnalyzer implements FailureAnalyzer {
         return null;
     }
 
-    private static FailureAnalysis analyzeInvalidProperty(InvalidLucidPropertyException ex) {
+    /**
+     * Runs before Spring Boot's own analyzers, because Boot's {@code BindFailureAnalyzer}
+     * would otherwise describe a {@code lucidmq.*} conversion failure with the converter's
+     * message instead of the allowed values.
+     */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+
+    private static FailureAnalysis analyzeInvalidProperty(InvalidLucidPropertyException ex,
+            Throwable cause) {
         return new FailureAnalysis(ex.getMessage(),
                 "Update '" + ex.getProperty() + "' in your application's configuration: "
-                        + ex.getAllowed() + ".", ex);
+                        + ex.getAllowed() + ".", cause);
     }
 
     private static FailureAnalysis analyzeTopicMismatch(TopicMismatchException ex) {

@@ -36,7 +36,8 @@ public final class LucidHealthAutoConfiguration {
         DataSize minFreeSpace = properties.getHealth().getMinFreeSpace();
         if (minFreeSpace.isNegative()) {
             throw new InvalidLucidPropertyException("lucidmq.health.min-free-space",
-                    minFreeSpace, "use a size of zero or more, such as 10MB");
+                    PropertyChecks.formatSize(minFreeSpace.toBytes()),
+                    "use a size of zero or more, such as 10MB");
         }
         return new LucidHealthIndicator(lucidMQ, minFreeSpace, () -> containersOf(registry));
     }

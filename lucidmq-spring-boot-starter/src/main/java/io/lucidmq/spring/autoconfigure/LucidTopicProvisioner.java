@@ -1,8 +1,10 @@
 package io.lucidmq.spring.autoconfigure;
 
+import io.lucidmq.DurabilityPolicy;
 import io.lucidmq.LucidMQ;
 import io.lucidmq.topic.TopicConfig;
 import io.lucidmq.topic.TopicDescription;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -39,10 +41,26 @@ public class LucidTopicProvisioner implements InitializingBean {
             if (!config.equals(requested)) {
                 throw new TopicMismatchException(name, lucidMQ.directory(), config, requested);
             }
-            logger.debug("Topic {} exists with the requested settings {}", name, config);
+            logger.debug("Topic {} exists with the requested settings {}", name,
+                    describe(config));
             return;
         }
         lucidMQ.createTopic(name, requested);
-        logger.info("Created topic {} in {} with {}", name, lucidMQ.directory(), requested);
+        logger.info("Created topic {} in {} with {}", name, lucidMQ.directory(),
+                describe(requested));
+    }
+
+    /** Formats {@code config}, naming the instance's policy when the topic has none. */
+    private String describe(TopicConfig config) {
+        String durability = config.durability() != null ? lowerCase(config.durability())
+                : "default (" + lowerCase(lucidMQ.config().durability()) + ")";
+        return "partitions=" + config.partitions() + ", segmentBytes=" + config.segmentBytes()
+                + ", maxRecordBytes=" + config.maxRecordBytes() + ", retentionBytes="
+                + config.retentionBytes() + ", retentionMs=" + config.retentionMs()
+                + ", durability=" + durability;
+    }
+
+    private static String lowerCase(DurabilityPolicy policy) {
+        return policy.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,6 @@
 package io.lucidmq.spring.autoconfigure;
 
+import io.lucidmq.topic.TopicConfig;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.unit.DataSize;
@@ -13,6 +14,9 @@ final class PropertyChecks {
 
     /** The value of a retention property that means no limit. */
     static final long NO_LIMIT = -1;
+
+    /** The largest maximum record size: the largest segment less the segment overhead. */
+    static final int MAX_RECORD_BYTES = Integer.MAX_VALUE - TopicConfig.SEGMENT_OVERHEAD_BYTES;
 
     private PropertyChecks() {
     }
@@ -41,12 +45,27 @@ final class PropertyChecks {
         return value;
     }
 
-    /** Returns a size in bytes that must fit an {@code int} and be at least {@code minimum}. */
-    static int bytes(String property, DataSize value, int minimum) {
+    /** Returns a segment size in bytes, from {@code TopicConfig.MIN_SEGMENT_BYTES} to 2GB - 1B. */
+    static int segmentBytes(String property, DataSize value) {
+        return bytes(property, value, TopicConfig.MIN_SEGMENT_BYTES, Integer.MAX_VALUE, "");
+    }
+
+    /**
+     * Returns a maximum record size in bytes. The largest allowed value leaves
+     * {@code TopicConfig.SEGMENT_OVERHEAD_BYTES} of the largest segment for its overhead.
+     */
+    static int maxRecordBytes(String property, DataSize value) {
+        return bytes(property, value, 1, MAX_RECORD_BYTES, ", because the largest segment, "
+                + formatSize(Integer.MAX_VALUE) + ", must also hold "
+                + formatSize(TopicConfig.SEGMENT_OVERHEAD_BYTES) + " of overhead");
+    }
+
+    private static int bytes(String property, DataSize value, int minimum, int maximum,
+            String reason) {
         long bytes = value.toBytes();
-        if (bytes < minimum || bytes > Integer.MAX_VALUE) {
-            throw new InvalidLucidPropertyException(property, value, "use a size from "
-                    + formatBytes(minimum) + " to " + Integer.MAX_VALUE + "B");
+        if (bytes < minimum || bytes > maximum) {
+            throw new InvalidLucidPropertyException(property, formatSize(bytes), "use a size "
+                    + "from " + formatSize(minimum) + " to " + formatSize(maximum) + reason);
         }
         return (int) bytes;
     }
@@ -57,7 +76,7 @@ final class PropertyChecks {
             return NO_LIMIT;
         }
         if (value.toBytes() < 1) {
-            throw new InvalidLucidPropertyException(property, value,
+            throw new InvalidLucidPropertyException(property, formatSize(value.toBytes()),
                     "use a size above zero, such as 10GB, or -1 for no limit");
         }
         return value.toBytes();
@@ -83,7 +102,19 @@ final class PropertyChecks {
         return value;
     }
 
-    private static String formatBytes(int bytes) {
-        return bytes % 1024 == 0 ? bytes / 1024 + "KB" : bytes + "B";
+    /**
+     * Formats {@code bytes} in the largest unit of {@code DataSize} (B, KB, MB, GB, TB, each
+     * 1024 times the one before) that divides it exactly, such as {@code -5MB} or
+     * {@code 1500B}.
+     */
+    static String formatSize(long bytes) {
+        String[] units = {"B", "KB", "MB", "GB", "TB"};
+        long amount = bytes;
+        int unit = 0;
+        while (unit < units.length - 1 && amount != 0 && amount % 1024 == 0) {
+            amount /= 1024;
+            unit++;
+        }
+        return amount + units[unit];
     }
 }

@@ -20,10 +20,10 @@ final class TopicConfigMapper {
     static TopicConfig defaults(LucidProperties properties) {
         int partitions = PropertyChecks.atLeast(PREFIX + "default-partitions",
                 properties.getDefaultPartitions(), 1);
-        int segmentBytes = PropertyChecks.bytes(PREFIX + "segment-size",
-                properties.getSegmentSize(), TopicConfig.MIN_SEGMENT_BYTES);
-        int maxRecordBytes = PropertyChecks.bytes(PREFIX + "max-record-size",
-                properties.getMaxRecordSize(), 1);
+        int segmentBytes = PropertyChecks.segmentBytes(PREFIX + "segment-size",
+                properties.getSegmentSize());
+        int maxRecordBytes = PropertyChecks.maxRecordBytes(PREFIX + "max-record-size",
+                properties.getMaxRecordSize());
         checkRecordFits(PREFIX, segmentBytes, maxRecordBytes);
         long retentionBytes = PropertyChecks.retentionBytes(PREFIX + "retention-bytes",
                 properties.getRetentionBytes());
@@ -53,10 +53,10 @@ final class TopicConfigMapper {
         int partitions = topic.getPartitions() == null ? defaults.partitions()
                 : PropertyChecks.atLeast(prefix + "partitions", topic.getPartitions(), 1);
         int segmentBytes = topic.getSegmentSize() == null ? defaults.segmentBytes()
-                : PropertyChecks.bytes(prefix + "segment-size", topic.getSegmentSize(),
-                        TopicConfig.MIN_SEGMENT_BYTES);
+                : PropertyChecks.segmentBytes(prefix + "segment-size", topic.getSegmentSize());
         int maxRecordBytes = topic.getMaxRecordSize() == null ? defaults.maxRecordBytes()
-                : PropertyChecks.bytes(prefix + "max-record-size", topic.getMaxRecordSize(), 1);
+                : PropertyChecks.maxRecordBytes(prefix + "max-record-size",
+                        topic.getMaxRecordSize());
         checkRecordFits(prefix, segmentBytes, maxRecordBytes);
         long retentionBytes = topic.getRetentionBytes() == null ? defaults.retentionBytes()
                 : PropertyChecks.retentionBytes(prefix + "retention-bytes",
@@ -71,10 +71,11 @@ final class TopicConfigMapper {
         long needed = (long) maxRecordBytes + TopicConfig.SEGMENT_OVERHEAD_BYTES;
         if (segmentBytes < needed) {
             throw new InvalidLucidPropertyException(prefix + "segment-size",
-                    segmentBytes + "B", "a segment must hold one record of max-record-size "
-                            + maxRecordBytes + "B plus " + TopicConfig.SEGMENT_OVERHEAD_BYTES
-                            + "B of overhead: use at least " + needed + "B, or lower "
-                            + prefix + "max-record-size");
+                    PropertyChecks.formatSize(segmentBytes), "a segment must hold one record "
+                            + "of max-record-size " + PropertyChecks.formatSize(maxRecordBytes)
+                            + " plus " + TopicConfig.SEGMENT_OVERHEAD_BYTES + "B of overhead: "
+                            + "use at least " + PropertyChecks.formatSize(needed) + ", or "
+                            + "lower " + prefix + "max-record-size");
         }
     }
 }

@@ -3,11 +3,15 @@ package io.lucidmq.spring.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lucidmq.DirectoryLockedException;
+import io.lucidmq.DurabilityPolicy;
 import io.lucidmq.topic.TopicConfig;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class LucidFailureAnalyzerTests {
 
@@ -49,5 +53,34 @@ class LucidFailureAnalyzerTests {
     @Test
     void otherFailuresAreLeftToBoot() {
         assertThat(analyzer.analyze(new IllegalStateException("unrelated"))).isNull();
+    }
+
+    @Test
+    void bindFailureOfOtherPrefixIsLeftToBoot() {
+        new ApplicationContextRunner()
+                .withUserConfiguration(OtherPropertiesConfiguration.class)
+                .withPropertyValues("other.durability=bogus")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(analyzer.analyze(context.getStartupFailure())).isNull();
+                });
+    }
+
+    @ConfigurationProperties("other")
+    static class OtherProperties {
+
+        private DurabilityPolicy durability = DurabilityPolicy.SYNC;
+
+        public DurabilityPolicy getDurability() {
+            return durability;
+        }
+
+        public void setDurability(DurabilityPolicy durability) {
+            this.durability = durability;
+        }
+    }
+
+    @EnableConfigurationProperties(OtherProperties.class)
+    static class OtherPropertiesConfiguration {
     }
 }

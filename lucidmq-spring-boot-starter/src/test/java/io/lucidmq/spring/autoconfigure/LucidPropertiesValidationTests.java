@@ -32,6 +32,7 @@ class LucidPropertiesValidationTests {
     @CsvSource(delimiter = '|', value = {
         "lucidmq.segment-size                | 512B  | use a size from 1KB",
         "lucidmq.segment-size                | 3GB   | to 2147483647B",
+        "lucidmq.max-record-size             | 2GB   | to 2147483583B, because the largest",
         "lucidmq.max-record-size             | 0B    | use a size from 1B",
         "lucidmq.retention-bytes             | 0B    | or -1 for no limit",
         "lucidmq.retention                   | 0s    | or -1 for no limit",
@@ -117,6 +118,80 @@ class LucidPropertiesValidationTests {
             assertThat(bind).isNotNull();
             assertThat(bind.getName().toString()).isEqualTo("lucidmq.durability");
             assertThat(bind.getProperty().getValue()).isEqualTo("fast");
+        });
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+        "lucidmq.segment-size                  | -5MB  | -5MB  | from 1KB to 2147483647B",
+        "lucidmq.segment-size                  | 1000B | 1000B | use a size from 1KB",
+        "lucidmq.topics.orders.max-record-size | 3GB   | 3GB   | from 1B to 2147483583B",
+        "lucidmq.retention-bytes               | -2KB  | -2KB  | or -1 for no limit",
+        "lucidmq.health.min-free-space         | -1MB  | -1MB  | zero or more",
+    })
+    void sizeMessageShowsValueAsWritten(String property, String value, String shown,
+            String allowed) {
+        runner().withPropertyValues(property + "=" + value).run(context -> {
+            InvalidLucidPropertyException invalid = findInvalid(context.getStartupFailure());
+            assertThat(invalid.getValue()).isEqualTo(shown);
+            assertThat(invalid.getMessage()).startsWith("Invalid value '" + shown + "' for "
+                    + "property '" + property + "': ");
+            assertThat(invalid.getAllowed()).contains(allowed);
+        });
+    }
+
+    @Test
+    void largestMaxRecordSizeStarts() {
+        runner().withPropertyValues("lucidmq.segment-size=2147483647B",
+                "lucidmq.max-record-size=2147483583B").run(context ->
+                        assertThat(context).hasNotFailed());
+    }
+
+    @Test
+    void segmentTooSmallShowsSizesInUnits() {
+        runner().withPropertyValues("lucidmq.segment-size=1MB", "lucidmq.max-record-size=1MB")
+                .run(context -> {
+                    InvalidLucidPropertyException invalid =
+                            findInvalid(context.getStartupFailure());
+                    assertThat(invalid.getValue()).isEqualTo("1MB");
+                    assertThat(invalid.getMessage()).contains("max-record-size 1MB")
+                            .contains("use at least 1048640B");
+                });
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+        "lucidmq.durability                  | bogus   | use one of sync, interval, os",
+        "lucidmq.topics.orders.durability    | fast    | use one of sync, interval, os",
+        "lucidmq.retention                   | forever | such as 500ms, 30s or 7d, or -1 for no",
+        "lucidmq.topics.orders.retention     | forever | such as 500ms, 30s or 7d, or -1 for no",
+        "lucidmq.force-interval              | soon    | use a duration such as 500ms, 30s or 7d",
+        "lucidmq.retention-bytes             | lots    | use a size such as 512KB, 64MB or 1GB, or",
+        "lucidmq.segment-size                | big     | use a size such as 512KB, 64MB or 1GB",
+        "lucidmq.default-partitions          | many    | use a whole number",
+        "lucidmq.auto-create-topics          | maybe   | use true or false",
+    })
+    void unconvertibleValueIsAnalyzed(String property, String value, String allowed) {
+        runner().withPropertyValues(property + "=" + value).run(context -> {
+            assertThat(context).hasFailed();
+            FailureAnalysis analysis = new LucidFailureAnalyzer()
+                    .analyze(context.getStartupFailure());
+            assertThat(analysis).isNotNull();
+            assertThat(analysis.getDescription()).startsWith("Invalid value '" + value
+                    + "' for property '" + property + "': ");
+            assertThat(analysis.getDescription()).contains(allowed);
+            assertThat(analysis.getDescription()).doesNotContain("No enum constant");
+            assertThat(analysis.getAction()).contains("'" + property + "'");
+            assertThat(analysis.getCause()).isInstanceOf(BindException.class);
+        });
+    }
+
+    @Test
+    void durationWithoutNoLimitOmitsMinusOne() {
+        runner().withPropertyValues("lucidmq.force-interval=soon").run(context -> {
+            FailureAnalysis analysis = new LucidFailureAnalyzer()
+                    .analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).doesNotContain("-1");
         });
     }
 
