@@ -35,9 +35,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Reading.</b> On open {@code offsets} is read; when it is missing or damaged,
  * {@code offsets.prev} is used (with a warning for damage, because commits after that copy
- * are lost and their records are read again). When neither copy is readable, opening fails
- * naming both files; a group is never silently restarted. A read-only store keeps nothing in
- * memory and reads the files on every call, so it returns the writer's latest commits.
+ * are lost and their records are read again). When neither copy is readable, the group is
+ * logged at error on open. Every use of it (commits, consumer creation, descriptions) then
+ * fails naming both files, so the group is never silently restarted, while other groups keep
+ * working. A read-only store keeps nothing in memory and reads the files on every call, so
+ * it returns the writer's latest commits.
  *
  * <p>Thread-safe: writes of one group are serialized, different groups are independent.
  */
@@ -50,6 +52,10 @@ public final class OffsetStore {
     private final boolean readOnly;
     private final Predicate<String> topicExists;
     private final Map<String, GroupOffsets> groups = new ConcurrentHashMap<>();
+
+    /** The groups whose offsets and previous copy were both unreadable at open, by id. */
+    private final Map<String, LucidStorageException> unreadableGroups =
+            new ConcurrentHashMap<>();
 
     /**
      * Creates the store of {@code layout}; call {@link #loadAll()} before use.
@@ -65,10 +71,9 @@ public final class OffsetStore {
     }
 
     /**
-     * Reads every group's offsets; a no-op for a read-only store.
-     *
-     * @throws LucidStorageException if a group's offsets and their previous copy are both
-     *     unreadable
+     * Reads every group's offsets; a no-op for a read-only store. A group whose offsets and
+     * previous copy are both unreadable is logged at error and kept out of service: every
+     * later use of it raises {@link LucidStorageException}, while other groups work.
      */
     public void loadAll() {
         if (readOnly) {
@@ -82,7 +87,15 @@ public final class OffsetStore {
             }
             FileTrees.deleteIfExists(fileIO,
                     AtomicFileWriter.tempFile(layout.offsetsFile(groupId)));
-            OffsetsFile.Content content = read(groupId);
+            OffsetsFile.Content content;
+            try {
+                content = read(groupId);
+            } catch (LucidStorageException e) {
+                unreadableGroups.put(groupId, e);
+                logger.error("Group {} cannot be used until its offsets are repaired: {}",
+                        groupId, e.getMessage(), e);
+                continue;
+            }
             SortedMap<TopicPartition, Long> offsets = withoutDeletedTopics(groupId,
                     content.offsets());
             if (offsets.isEmpty()) {
@@ -115,7 +128,9 @@ public final class OffsetStore {
     /** Returns the ids of the groups that have committed offsets, sorted. */
     public List<String> groupIds() {
         if (!readOnly) {
-            return new ArrayList<>(new TreeMap<>(groups).keySet());
+            TreeMap<String, Object> ids = new TreeMap<>(groups);
+            ids.putAll(unreadableGroups);
+            return new ArrayList<>(ids.keySet());
         }
         List<String> ids = new ArrayList<>();
         for (String groupId : FileTrees.subdirectoryNames(layout.groupsDirectory())) {
@@ -132,6 +147,7 @@ public final class OffsetStore {
         if (readOnly) {
             return read(groupId).offsets();
         }
+        requireReadable(groupId);
         GroupOffsets group = groups.get(groupId);
         return group == null ? new TreeMap<>() : group.snapshot();
     }
@@ -151,6 +167,7 @@ public final class OffsetStore {
      */
     public void commit(String groupId, Map<TopicPartition, Long> offsets) {
         requireWritable();
+        requireReadable(groupId);
         while (true) {
             GroupOffsets group = groups.computeIfAbsent(groupId,
                     id -> new GroupOffsets(0, new TreeMap<>()));
@@ -175,10 +192,18 @@ public final class OffsetStore {
 
     /**
      * Deletes a group's offsets for {@code topics}, or all of them when {@code topics} is
-     * empty. A group left without offsets loses its directory.
+     * empty. A group left without offsets loses its directory. Deleting all offsets of a
+     * group whose files were unreadable at open deletes those files and puts the group back
+     * in service without offsets.
      */
     public void delete(String groupId, Collection<String> topics) {
         requireWritable();
+        if (unreadableGroups.containsKey(groupId) && topics.isEmpty()) {
+            removeGroup(groupId, new GroupOffsets(0, new TreeMap<>()));
+            unreadableGroups.remove(groupId);
+            return;
+        }
+        requireReadable(groupId);
         GroupOffsets group = groups.get(groupId);
         if (group == null) {
             return;
@@ -306,8 +331,12 @@ public final class OffsetStore {
                 + (previous == null ? "; there is no previous copy "
                         + layout.previousOffsetsFile(groupId)
                         : "; previous copy: " + previous.getMessage())
-                + ". Restore one of the files, or delete " + layout.groupDirectory(groupId)
-                + " to restart the group from its offsetReset policy";
+                + ". To proceed, either restore " + layout.offsetsFile(groupId) + " or "
+                + layout.previousOffsetsFile(groupId) + " from a backup, or delete both files"
+                + " (or the whole directory " + layout.groupDirectory(groupId) + ", or call "
+                + "deleteGroupOffsets with no topics). Deleting loses every committed offset"
+                + " of the group: its consumers then start each partition at their "
+                + "offsetReset policy (EARLIEST, LATEST or NONE)";
         LucidStorageException exception = new LucidStorageException(message, current);
         if (previous != null) {
             exception.addSuppressed(previous);
@@ -322,6 +351,19 @@ public final class OffsetStore {
                     + "', expected '" + groupId + "'");
         }
         return content;
+    }
+
+    /**
+     * Raises the error found at open when the offsets of {@code groupId} and their previous
+     * copy were both unreadable; returns normally for every other group.
+     *
+     * @throws LucidStorageException naming both files and how to repair them
+     */
+    public void requireReadable(String groupId) {
+        LucidStorageException problem = unreadableGroups.get(groupId);
+        if (problem != null) {
+            throw new LucidStorageException(problem.getMessage(), problem);
+        }
     }
 
     private void requireWritable() {

@@ -183,6 +183,7 @@ public final class LucidEngine implements LucidMQ {
     public Consumer consumer(ConsumerConfig consumerConfig) {
         Objects.requireNonNull(consumerConfig, "config");
         lifecycle.ensureOpen();
+        consumerConfig.groupId().ifPresent(offsets::requireReadable);
         ConsumerContext context = new ConsumerContext(topics, offsets, committer, groups,
                 signal, lifecycle, consumers::remove);
         LucidConsumer consumer = LucidConsumer.create(consumerConfig, context);

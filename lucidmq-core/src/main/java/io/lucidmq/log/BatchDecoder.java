@@ -65,7 +65,7 @@ final class BatchDecoder {
                 maxRecords));
         for (int i = 0; i < header.recordCount() && records.size() < maxRecords; i++) {
             int recordLength = batch.getInt();
-            int recordEnd = checkedEnd(batch, recordLength, "record " + i + " length");
+            int recordEnd = checkedEnd(batch, recordLength, "record length", i);
             long offset = header.baseOffset() + i;
             if (offset < fromOffset) {
                 batch.position(recordEnd);
@@ -85,10 +85,11 @@ final class BatchDecoder {
             throw new IllegalArgumentException(
                     "record " + index + " has offset delta " + offsetDelta);
         }
-        byte[] key = readBytes(batch, (attributes & BatchDescriptor.NULL_KEY_FLAG) != 0, "key");
-        byte[] value =
-                readBytes(batch, (attributes & BatchDescriptor.NULL_VALUE_FLAG) != 0, "value");
-        List<Header> headers = readHeaders(batch);
+        byte[] key = readBytes(batch, (attributes & BatchDescriptor.NULL_KEY_FLAG) != 0,
+                "key", "key length", index);
+        byte[] value = readBytes(batch, (attributes & BatchDescriptor.NULL_VALUE_FLAG) != 0,
+                "value", "value length", index);
+        List<Header> headers = readHeaders(batch, index);
         if (batch.position() != recordEnd) {
             throw new IllegalArgumentException("record " + index + " ends at "
                     + batch.position() + " but its length says " + recordEnd);
@@ -97,47 +98,58 @@ final class BatchDecoder {
                 header.baseOffset() + index, timestamp, key, value, headers);
     }
 
-    private static byte[] readBytes(ByteBuffer batch, boolean isNull, String field) {
+    /** Reads a key or value; the field names are constants, so no string is built per read. */
+    private static byte[] readBytes(ByteBuffer batch, boolean isNull, String field,
+            String lengthField, int index) {
         int length = batch.getInt();
         if (isNull) {
             if (length != 0) {
-                throw new IllegalArgumentException("null " + field + " has length " + length);
+                throw new IllegalArgumentException("record " + index + ": null " + field
+                        + " has length " + length);
             }
             return null;
         }
-        checkedEnd(batch, length, field + " length");
+        checkedEnd(batch, length, lengthField, index);
         byte[] bytes = new byte[length];
         batch.get(bytes);
         return bytes;
     }
 
-    private static List<Header> readHeaders(ByteBuffer batch) {
+    /** Reads the headers of record {@code index} into an unmodifiable list. */
+    private static List<Header> readHeaders(ByteBuffer batch, int index) {
         int count = batch.getInt();
         if (count < 0 || count > batch.remaining() / BatchDescriptor.HEADER_FIELD_OVERHEAD) {
             throw new IllegalArgumentException("header count " + count + " is invalid");
         }
-        List<Header> headers = new ArrayList<>(count);
+        if (count == 0) {
+            return List.of();
+        }
+        Header[] headers = new Header[count];
         for (int i = 0; i < count; i++) {
             int nameLength = batch.getInt();
-            checkedEnd(batch, nameLength, "header name length");
+            checkedEnd(batch, nameLength, "header name length", index);
             byte[] name = new byte[nameLength];
             batch.get(name);
             int valueLength = batch.getInt();
             byte[] value = null;
             if (valueLength != BatchDescriptor.NULL_HEADER_VALUE_LENGTH) {
-                checkedEnd(batch, valueLength, "header value length");
+                checkedEnd(batch, valueLength, "header value length", index);
                 value = new byte[valueLength];
                 batch.get(value);
             }
-            headers.add(Header.of(new String(name, StandardCharsets.UTF_8), value));
+            headers[i] = Header.of(new String(name, StandardCharsets.UTF_8), value);
         }
-        return headers;
+        return List.of(headers);
     }
 
-    private static int checkedEnd(ByteBuffer batch, int length, String field) {
+    /**
+     * Returns the end of a field of {@code length} bytes at the buffer's position in record
+     * {@code index}; builds the message only when the length is invalid.
+     */
+    private static int checkedEnd(ByteBuffer batch, int length, String field, int index) {
         if (length < 0 || length > batch.remaining()) {
-            throw new IllegalArgumentException(field + " " + length + " exceeds the "
-                    + batch.remaining() + " bytes left in the batch");
+            throw new IllegalArgumentException("record " + index + ": " + field + " " + length
+                    + " exceeds the " + batch.remaining() + " bytes left in the batch");
         }
         return batch.position() + length;
     }

@@ -130,6 +130,12 @@ final class BatchDescriptor {
      * {@code batchLength}; {@code batch} holds the batch from its position to its limit.
      */
     static int computeCrc(ByteBuffer batch, int batchLength) {
+        if (batch.hasArray()) {
+            CRC32C crc = new CRC32C();
+            crc.update(batch.array(), batch.arrayOffset() + batch.position() + CRC_COVERAGE_START,
+                    batchLength - CRC_COVERAGE_START);
+            return (int) crc.getValue();
+        }
         ByteBuffer covered = batch.duplicate();
         int start = covered.position();
         covered.limit(start + batchLength).position(start + CRC_COVERAGE_START);

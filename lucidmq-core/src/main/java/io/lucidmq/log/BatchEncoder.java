@@ -10,7 +10,8 @@ import java.util.Objects;
 
 /**
  * Encodes producer records into one batch in the layout of {@link BatchDescriptor}. Stateless
- * and thread-safe. The base offset is left at 0 so that the batch can be encoded and
+ * and thread-safe; a caller that passes a reusable buffer must not share it between threads.
+ * The base offset is left at 0 so that the batch can be encoded and
  * checksummed before the writer knows where it goes; {@link EncodedBatch#withBaseOffset} sets
  * it, and the CRC does not cover it.
  */
@@ -30,6 +31,18 @@ final class BatchEncoder {
      */
     static EncodedBatch encode(List<ProducerRecord> records, long defaultTimestampMs,
             int maxRecordBytes, Object context) {
+        return encode(records, defaultTimestampMs, maxRecordBytes, context, null);
+    }
+
+    /**
+     * Encodes {@code records} as one batch as {@link #encode(List, long, int, Object)} does,
+     * into {@code reusable} when it has the capacity, else into a new heap buffer. The batch
+     * stays valid until the caller next passes the same buffer.
+     *
+     * @param reusable a heap buffer to encode into, or {@code null}
+     */
+    static EncodedBatch encode(List<ProducerRecord> records, long defaultTimestampMs,
+            int maxRecordBytes, Object context, ByteBuffer reusable) {
         Objects.requireNonNull(records, "records");
         if (records.isEmpty()) {
             throw new IllegalArgumentException("records must not be empty for " + context);
@@ -50,7 +63,14 @@ final class BatchEncoder {
                     + (Integer.MAX_VALUE - BatchDescriptor.ALIGNMENT));
         }
 
-        ByteBuffer buffer = ByteBuffer.allocate((int) batchLength);
+        ByteBuffer buffer = reusable != null && reusable.capacity() >= batchLength
+                ? reusable.clear().limit((int) batchLength)
+                : ByteBuffer.allocate((int) batchLength);
+        // A reused buffer holds an older batch, and the padding must be zero.
+        int padding = (int) (batchLength - BatchDescriptor.HEADER_LENGTH - recordBytes);
+        for (int i = 0; i < padding; i++) {
+            buffer.put((int) batchLength - 1 - i, (byte) 0);
+        }
         long firstTimestamp = timestampOf(records.get(0), defaultTimestampMs);
         long maxTimestamp = firstTimestamp;
         buffer.position(BatchDescriptor.HEADER_LENGTH);
@@ -130,7 +150,7 @@ final class BatchEncoder {
         buffer.putLong(BatchDescriptor.FIRST_TIMESTAMP_OFFSET, firstTimestamp);
         buffer.putLong(BatchDescriptor.MAX_TIMESTAMP_OFFSET, maxTimestamp);
         buffer.putInt(BatchDescriptor.LAST_OFFSET_DELTA_OFFSET, recordCount - 1);
-        buffer.clear();
+        buffer.position(0).limit(batchLength);
         buffer.putInt(BatchDescriptor.CRC_OFFSET, BatchDescriptor.computeCrc(buffer, batchLength));
     }
 
@@ -155,7 +175,8 @@ final class BatchEncoder {
     }
 
     /**
-     * One encoded batch in a heap buffer from position 0 to its limit.
+     * One encoded batch in a heap buffer from position 0 to its limit, which is the buffer's
+     * capacity unless the buffer was reused.
      *
      * @param buffer the batch bytes; the base offset field is 0 until set
      * @param recordCount the number of records

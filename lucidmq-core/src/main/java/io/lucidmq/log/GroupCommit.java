@@ -25,7 +25,7 @@ final class GroupCommit {
     private final ReentrantLock forceLock = new ReentrantLock();
     private final Queue<Thread> waiters = new ConcurrentLinkedQueue<>();
 
-    /** Claims the force if no force runs; returns whether the caller now holds the claim. */
+    /** Claims the force if no force runs; returns whether the caller got the claim. */
     boolean tryBegin() {
         return forceLock.tryLock();
     }
@@ -47,8 +47,8 @@ final class GroupCommit {
     /**
      * Parks the caller until the running force ends or {@code covered} becomes true; returns
      * at once when no force runs. May return early (a spurious wake-up), so callers check
-     * their condition again in a loop. Ignores interrupts: a pending interrupt stays set, and
-     * the caller is responsible for clearing and later restoring it so that this does not spin.
+     * their condition again in a loop. Returns at once while the interrupt flag is set, so a
+     * caller that must not spin clears the flag for the wait and restores it afterwards.
      */
     void awaitEnd(BooleanSupplier covered) {
         Thread current = Thread.currentThread();

@@ -5,6 +5,7 @@ import io.lucidmq.LucidStorageException;
 import io.lucidmq.OffsetOutOfRangeException;
 import io.lucidmq.record.ConsumerRecord;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.file.NoSuchFileException;
@@ -28,6 +29,16 @@ import org.slf4j.LoggerFactory;
 final class LogReader {
 
     private static final int ATTEMPTS = 3;
+
+    /** The largest read-ahead buffer that a reading thread keeps between reads. */
+    private static final int MAX_KEPT_SCAN_BUFFER_BYTES = 256 * 1024;
+
+    /**
+     * Each reading thread's read-ahead buffer, so that a read does not allocate one. Decoded
+     * records copy their bytes out of it, so nothing refers to it after a read.
+     */
+    private static final ThreadLocal<ByteBuffer> SCAN_BUFFER =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocate(SegmentScanner.READ_AHEAD_BYTES));
     private static final Logger LOGGER = LoggerFactory.getLogger(LogReader.class);
 
     private final LogContext context;
@@ -126,11 +137,12 @@ final class LogReader {
                 ? "offsets " + end + " to " + (next.baseOffset() - 1) + " are missing"
                 : "offsets " + next.baseOffset() + " to " + (end - 1) + " are in two segments";
         return new CorruptRecordException(range + " in partition " + context.topicPartition()
-                + " in " + context.directory().toAbsolutePath() + ": segment "
-                + segment.logFile().getFileName() + " ends at offset " + (end - 1)
-                + " and segment " + next.logFile().getFileName() + " starts at offset "
-                + next.baseOffset() + ". Restore the missing segment files from a backup, or "
-                + "seek to offset " + next.baseOffset() + " to skip the gap");
+                + ": the batches of segment " + segment.logFile().toAbsolutePath()
+                + " end at byte " + segment.size() + " with offset " + (end - 1)
+                + ", and the next segment " + next.logFile().toAbsolutePath()
+                + " starts at offset " + next.baseOffset() + ". Restore the segment files of "
+                + context.directory().toAbsolutePath() + " from a backup, or seek to offset "
+                + next.baseOffset() + " to skip the missing offsets");
     }
 
     private void readSegment(Segment segment, ReadProgress progress) throws IOException {
@@ -168,40 +180,51 @@ final class LogReader {
                 + (entry < 0 ? 0 : index.relativeOffset(entry));
         try (SegmentFileCache.Lease lease = context.fileCache().acquire(segment.logFile())) {
             SegmentScanner scanner = new SegmentScanner(lease.channel(), start, limit,
-                    context.config().maxRecordBytes());
-            while (!progress.done()) {
-                SegmentScanner.ScannedBatch batch = scanner.next();
-                if (batch == null) {
-                    if (entry >= 0 && scanner.position() == start) {
-                        return false;
+                    context.config().maxRecordBytes(), SCAN_BUFFER.get());
+            try {
+                while (!progress.done()) {
+                    SegmentScanner.ScannedBatch batch = scanner.next();
+                    if (batch == null) {
+                        if (entry >= 0 && scanner.position() == start) {
+                            return false;
+                        }
+                        checkStop(segment, scanner, limit);
+                        checkComplete(segment, scanner, progress, endOffset);
+                        return true;
                     }
-                    checkStop(segment, scanner, limit);
-                    checkComplete(segment, scanner, progress, endOffset);
-                    return true;
-                }
-                if (batch.header().baseOffset() != expectedOffset) {
-                    if (entry >= 0 && batch.position() == start) {
-                        return false;
+                    if (batch.header().baseOffset() != expectedOffset) {
+                        if (entry >= 0 && batch.position() == start) {
+                            return false;
+                        }
+                        throw new CorruptRecordException("batch at byte " + batch.position()
+                                + " of " + segment.logFile().toAbsolutePath()
+                                + " has base offset " + batch.header().baseOffset()
+                                + " where offset " + expectedOffset + " was expected");
                     }
-                    throw new CorruptRecordException("batch at byte " + batch.position() + " of "
-                            + segment.logFile().toAbsolutePath() + " has base offset "
-                            + batch.header().baseOffset() + " where offset " + expectedOffset
-                            + " was expected");
+                    expectedOffset = batch.header().nextOffset();
+                    if (batch.header().nextOffset() <= progress.offset) {
+                        continue;
+                    }
+                    if (!progress.fits(batch.header().batchLength())) {
+                        progress.stop();
+                        return true;
+                    }
+                    progress.add(BatchDecoder.decode(batch.bytes(), batch.header(),
+                            context.topicPartition(), progress.offset, progress.recordsLeft(),
+                            segment.logFile(), batch.position()), batch.header().batchLength());
                 }
-                expectedOffset = batch.header().nextOffset();
-                if (batch.header().nextOffset() <= progress.offset) {
-                    continue;
-                }
-                if (!progress.fits(batch.header().batchLength())) {
-                    progress.stop();
-                    return true;
-                }
-                progress.add(BatchDecoder.decode(batch.bytes(), batch.header(),
-                        context.topicPartition(), progress.offset, progress.recordsLeft(),
-                        segment.logFile(), batch.position()), batch.header().batchLength());
+            } finally {
+                keepScanBuffer(scanner.buffer());
             }
         }
         return true;
+    }
+
+    /** Keeps a read-ahead buffer for the thread's next read unless it grew too large. */
+    private static void keepScanBuffer(ByteBuffer buffer) {
+        if (buffer.capacity() <= MAX_KEPT_SCAN_BUFFER_BYTES) {
+            SCAN_BUFFER.set(buffer);
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import io.lucidmq.io.FileIO;
 import io.lucidmq.record.ConsumerRecord;
 import io.lucidmq.record.ProducerRecord;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,11 +46,16 @@ public final class PartitionLog implements AutoCloseable {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(PartitionLog.class);
 
+    /** The largest encode buffer an append keeps for the next; larger batches get their own. */
+    private static final int MAX_ENCODE_BUFFER_BYTES = 64 * 1024;
+
     private final LogContext context;
     private final boolean ownsFileCache;
     private final SegmentList segments = new SegmentList();
     private final LogReader reader;
     private final ReentrantLock appendLock = new ReentrantLock();
+    /** The buffer appends encode their batch into; guarded by the append lock. */
+    private ByteBuffer encodeBuffer;
     private final GroupCommit groupCommit = new GroupCommit();
     private final Path cleanShutdownFile;
     private volatile SegmentWriter writer;
@@ -192,10 +198,13 @@ public final class PartitionLog implements AutoCloseable {
      * @throws LucidStorageException if this write fails; the log is then failed
      */
     public long append(List<ProducerRecord> records, long timestampMs) {
-        BatchEncoder.EncodedBatch batch = BatchEncoder.encode(records, timestampMs,
-                context.config().maxRecordBytes(), context.topicPartition());
         appendLock.lock();
         try {
+            BatchEncoder.EncodedBatch batch = BatchEncoder.encode(records, timestampMs,
+                    context.config().maxRecordBytes(), context.topicPartition(), encodeBuffer);
+            if (batch.buffer().capacity() <= MAX_ENCODE_BUFFER_BYTES) {
+                encodeBuffer = batch.buffer();
+            }
             checkWritable();
             prepareFirstWrite();
             Segment segment = segments.last();
@@ -210,9 +219,11 @@ public final class PartitionLog implements AutoCloseable {
 
             segment.batchAppended(BatchHeader.read(batch.buffer(), 0), position,
                     context.config().indexIntervalBytes());
-            LOGGER.trace("Appended {} records to partition {} at offset {}, byte {} of {}",
-                    batch.recordCount(), context.topicPartition(), baseOffset, position,
-                    segment.logFile());
+            if (LOGGER.isTraceEnabled()) {
+                LOGGER.trace("Appended {} records to partition {} at offset {}, byte {} of {}",
+                        batch.recordCount(), context.topicPartition(), baseOffset, position,
+                        segment.logFile());
+            }
             return baseOffset;
         } catch (IOException e) {
             throw writeFailed("append", segments.last().logFile(), e);

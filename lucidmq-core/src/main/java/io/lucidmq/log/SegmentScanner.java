@@ -42,6 +42,17 @@ final class SegmentScanner {
     }
 
     /**
+     * Creates a scanner that reads ahead into {@code buffer} while it is large enough; the
+     * caller must not use the buffer elsewhere until the scan ends, and may then pass
+     * {@link #buffer()} to its next scanner.
+     */
+    SegmentScanner(FileChannel channel, long position, long limit, int maxRecordBytes,
+            ByteBuffer buffer) {
+        this(channel, position, limit, maxRecordBytes);
+        this.buffer = buffer.clear().limit(0);
+    }
+
+    /**
      * Frames the next batch.
      *
      * @return the batch, or {@code null} when the scan stopped
@@ -82,7 +93,12 @@ final class SegmentScanner {
         return batch;
     }
 
-    /** The position after the last batch returned: the end of the framed bytes. */
+    /** The read-ahead buffer, which may have grown since the scanner was created. */
+    ByteBuffer buffer() {
+        return buffer;
+    }
+
+        /** The position after the last batch returned: the end of the framed bytes. */
     long position() {
         return position;
     }
@@ -142,7 +158,8 @@ final class SegmentScanner {
      *
      * @param position the byte position of the batch in the file
      * @param header the decoded header
-     * @param bytes the whole batch, valid until the scanner's next call
+     * @param bytes the whole batch, valid until the scanner's next call or the next use of its
+     *     buffer
      */
     record ScannedBatch(long position, BatchHeader header, ByteBuffer bytes) {
     }

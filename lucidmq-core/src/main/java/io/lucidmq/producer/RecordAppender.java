@@ -12,6 +12,7 @@ import io.lucidmq.topic.Topic;
 import io.lucidmq.topic.TopicRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,22 @@ public final class RecordAppender {
 
     /** Appends one record and waits until it is acknowledged; see {@link #sendAll}. */
     public RecordMetadata send(ProducerRecord record) {
-        return sendAll(List.of(validate(record))).get(0);
+        validate(record);
+        return lifecycle.call(() -> appendOne(record));
+    }
+
+    /** The path of {@link #appendBatches} for one record, without its per-partition map. */
+    private RecordMetadata appendOne(ProducerRecord record) {
+        Topic topic = topics.topicForSend(record.topic());
+        int partition = partitioner.partition(topic, record);
+        PartitionLog log = topic.log(partition);
+        long timestamp = timestampOf(record, clock.millis());
+        long offset = log.append(List.of(record), timestamp);
+        if (topic.durability() == DurabilityPolicy.SYNC) {
+            log.flushUpTo(offset + 1);
+        }
+        signal.publish();
+        return new RecordMetadata(topic.name(), partition, offset, timestamp);
     }
 
     /**
@@ -148,8 +164,8 @@ public final class RecordAppender {
 
         private final Topic topic;
         private final int partition;
-        private final List<Integer> positions = new ArrayList<>();
         private final List<ProducerRecord> records = new ArrayList<>();
+        private int[] positions = new int[4];
         private long endOffset;
 
         PartitionBatch(Topic topic, int partition) {
@@ -158,14 +174,17 @@ public final class RecordAppender {
         }
 
         void add(int position, ProducerRecord record) {
-            positions.add(position);
+            if (records.size() == positions.length) {
+                positions = Arrays.copyOf(positions, positions.length * 2);
+            }
+            positions[records.size()] = position;
             records.add(record);
         }
 
         void append(long timestamp, RecordMetadata[] metadata) {
             long first = log().append(records, timestamp);
             for (int i = 0; i < records.size(); i++) {
-                metadata[positions.get(i)] = new RecordMetadata(topic.name(), partition,
+                metadata[positions[i]] = new RecordMetadata(topic.name(), partition,
                         first + i, timestampOf(records.get(i), timestamp));
             }
             endOffset = first + records.size();

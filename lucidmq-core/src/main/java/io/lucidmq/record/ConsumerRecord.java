@@ -19,7 +19,11 @@ public final class ConsumerRecord {
     private final byte[] value;
     private final List<Header> headers;
 
-    /** Creates a record; used by the engine and by tests. */
+    /**
+     * Creates a record; used by the engine and by tests. {@code headers} is copied with
+     * {@link List#copyOf}, which in OpenJDK 17 returns a list made by {@link List#of} as it is,
+     * so the engine's decoder passes such lists to avoid a copy per record.
+     */
     public ConsumerRecord(String topic, int partition, long offset, long timestamp, byte[] key,
             byte[] value, List<Header> headers) {
         this.topic = Objects.requireNonNull(topic, "topic");

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
@@ -96,29 +97,81 @@ class OffsetStoreRecoveryTest {
     }
 
     @Test
-    void bothCopiesDamagedFailsOpenNamingFiles() throws Exception {
+    void bothCopiesDamagedFailUsesOfGroupNamingFiles() throws Exception {
         flipByte(offsets);
         flipByte(previous);
 
-        assertThatThrownBy(() -> LucidMQ.open(directory))
-                .isInstanceOf(LucidStorageException.class)
-                .hasMessageContaining(offsets.toString())
-                .hasMessageContaining("checksum mismatch")
-                .hasMessageContaining("group g");
+        try (LucidMQ mq = LucidMQ.open(directory)) {
+            assertThat(mq.listGroups()).containsExactly("g");
+            assertThatThrownBy(() -> mq.describeGroup("g"))
+                    .isInstanceOf(LucidStorageException.class)
+                    .hasMessageContaining(offsets.toString())
+                    .hasMessageContaining(previous.toString())
+                    .hasMessageContaining("checksum mismatch")
+                    .hasMessageContaining("group g")
+                    .hasMessageContaining("delete both files")
+                    .hasMessageContaining("offsetReset policy");
+            assertThatThrownBy(() -> mq.consumer(ConsumerConfig.group("g").topics("t").build()))
+                    .isInstanceOf(LucidStorageException.class)
+                    .hasMessageContaining(offsets.toString());
+            assertThatThrownBy(() -> mq.resetGroupOffsets("g", Map.of(PARTITION, 1L)))
+                    .isInstanceOf(LucidStorageException.class)
+                    .hasMessageContaining(offsets.toString());
+        }
+        assertThat(Files.readAllBytes(offsets)).isNotEmpty();
         try (LucidMQ again = openAfterFixing()) {
             assertThat(again.listGroups()).isEmpty();
         }
     }
 
     @Test
-    void damagedOffsetsWithoutPreviousCopyFailOpen() throws Exception {
+    void bothCopiesDamagedLeaveOtherGroupsWorking() throws Exception {
+        try (LucidMQ mq = LucidMQ.open(directory);
+                Consumer other = mq.consumer(ConsumerConfig.group("h").topics("t").build())) {
+            other.commitSync(Map.of(PARTITION, 2L));
+        }
+        flipByte(offsets);
+        flipByte(previous);
+
+        try (LucidMQ mq = LucidMQ.open(directory);
+                Consumer other = mq.consumer(ConsumerConfig.group("h").topics("t").build())) {
+            assertThat(other.committed(PARTITION)).isEqualTo(OptionalLong.of(2));
+            other.commitSync(Map.of(PARTITION, 3L));
+            assertThat(mq.describeGroup("h")).isPresent();
+            assertThat(mq.listGroups()).containsExactly("g", "h");
+        }
+    }
+
+    @Test
+    void deletingDamagedGroupRestartsItWithoutOffsets() throws Exception {
+        flipByte(offsets);
+        flipByte(previous);
+
+        try (LucidMQ mq = LucidMQ.open(directory)) {
+            mq.deleteGroupOffsets("g", List.of());
+
+            assertThat(mq.listGroups()).isEmpty();
+            assertThat(mq.describeGroup("g")).isEmpty();
+            try (Consumer consumer = mq.consumer(ConsumerConfig.group("g").topics("t")
+                    .build())) {
+                assertThat(consumer.committed(PARTITION)).isEmpty();
+            }
+        }
+        assertThat(offsets).doesNotExist();
+        assertThat(previous).doesNotExist();
+    }
+
+    @Test
+    void damagedOffsetsWithoutPreviousCopyFailUsesOfGroup() throws Exception {
         Files.delete(previous);
         flipByte(offsets);
 
-        assertThatThrownBy(() -> LucidMQ.open(directory))
-                .isInstanceOf(LucidStorageException.class)
-                .hasMessageContaining(offsets.toString())
-                .hasMessageContaining("no previous copy");
+        try (LucidMQ mq = LucidMQ.open(directory)) {
+            assertThatThrownBy(() -> mq.describeGroup("g"))
+                    .isInstanceOf(LucidStorageException.class)
+                    .hasMessageContaining(offsets.toString())
+                    .hasMessageContaining("no previous copy");
+        }
     }
 
     @Test

@@ -97,10 +97,12 @@ class OffsetsFileDamageTest {
             channel.truncate(channel.size() / 2);
         }
 
-        assertThatThrownBy(() -> LucidMQ.open(directory).close())
-                .isInstanceOf(LucidStorageException.class)
-                .hasMessageContaining(offsets().toString())
-                .hasMessageContaining(previousOffsets().toString());
+        try (LucidMQ mq = LucidMQ.open(directory)) {
+            assertThatThrownBy(() -> mq.describeGroup("g"))
+                    .isInstanceOf(LucidStorageException.class)
+                    .hasMessageContaining(offsets().toString())
+                    .hasMessageContaining(previousOffsets().toString());
+        }
     }
 
     @Test

@@ -19,10 +19,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
+// The context is closed after the class, before JUnit deletes the static directory that
+// its running consumers and scheduler still write to.
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.address=127.0.0.1",
         "sample.sampler.enabled=false",
@@ -105,7 +109,68 @@ class TelemetryApiTest {
                         + "\",\"value\":1}", "metric"),
                 Arguments.of("[" + reading("h", "m", 1) + ",{\"host\":\"h\",\"value\":1}]",
                         "[1].metric"),
-                Arguments.of("{\"host\": \"h\", \"metric\": ", "body"));
+                Arguments.of("{\"host\": \"h\", \"metric\": ", "body"),
+                Arguments.of("{\"host\":\"h\",\"host\":\"h2\",\"metric\":\"m\",\"value\":1}",
+                        "host"),
+                Arguments.of("[" + reading("h", "m", 1) + ",{\"host\":\"h\",\"metric\":\"m\","
+                        + "\"metric\":\"m\",\"value\":1}]", "[1].metric"),
+                Arguments.of("{\"host\":\"h\",\"metric\":\"m\",\"value\":1,"
+                        + "\"timestamp\":\"+999999999-12-31T23:59:59Z\"}", "timestamp"),
+                Arguments.of("{\"host\":\"h\",\"metric\":\"m\",\"value\":1,"
+                        + "\"timestamp\":\"-999999999-01-01T00:00:00Z\"}", "timestamp"),
+                Arguments.of(reading("h", "m", 1) + " {}", "body"),
+                Arguments.of("[".repeat(2000) + "]".repeat(2000), "body"),
+                Arguments.of("{\"host\": h}", "body"));
+    }
+
+    static Stream<Arguments> parseErrors() {
+        return Stream.of(
+                Arguments.of("{\"host\": \"h\", \"metric\": ",
+                        "body has malformed JSON at line 1, column 25: the body ends before the "
+                                + "JSON value does"),
+                Arguments.of("{\"host\": h}", "body has malformed JSON at line 1, column 10"),
+                Arguments.of(reading("h", "m", 1) + " {}", "body has unexpected content after "
+                        + "the JSON value at line 1, column 74: send one object or one array"),
+                Arguments.of("[".repeat(2000) + "]".repeat(2000), "body is JSON nested too "
+                        + "deeply: at most 500 levels of arrays and objects are allowed"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("parseErrors")
+    void parseErrorInPlainWords(String body, String message) {
+        Response response = http.post("/readings", body);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("body");
+        assertThat(response.json().get("message").asString()).isEqualTo(message);
+        assertThat(response.body()).doesNotContain("`").doesNotContain("Feature")
+                .doesNotContain("Constraints").doesNotContain("REDACTED");
+    }
+
+    @Test
+    void duplicateKeyPublishesNothing() {
+        Response response = http.post("/readings",
+                "{\"host\":\"gw-dup\",\"host\":\"gw-dup2\",\"metric\":\"m\",\"value\":1}");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().get("message").asString())
+                .isEqualTo("host appears more than once in the same object: send each field "
+                        + "once");
+        assertThat(http.get("/stats?host=gw-dup2").status()).isEqualTo(404);
+        assertThat(http.get("/stats?host=gw-dup").status()).isEqualTo(404);
+    }
+
+    @Test
+    void extremeValuesKeepMeanNumeric() {
+        Response posted = http.post("/readings", "[" + reading("gw-huge", "m", 1.7e308) + ","
+                + reading("gw-huge", "m", 1.7e308) + "," + reading("gw-huge", "m", -1.7e308)
+                + "]");
+
+        assertThat(posted.status()).as(posted.body()).isEqualTo(202);
+        JsonNode series = awaitSeries("gw-huge", "m", 3);
+        assertThat(series.get("mean").isNumber()).as(series.toString()).isTrue();
+        assertThat(series.get("mean").asDouble()).isCloseTo(1.7e308 / 3, within(1e294));
+        assertThat(series.at("/minutes/0/mean").isNumber()).as(series.toString()).isTrue();
     }
 
     @ParameterizedTest

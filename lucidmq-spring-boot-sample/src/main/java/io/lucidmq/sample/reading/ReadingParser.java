@@ -1,6 +1,7 @@
 package io.lucidmq.sample.reading;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -21,12 +22,23 @@ import tools.jackson.databind.json.JsonMapper;
  * the exact field: a missing field, a value of the wrong JSON type, an unknown field, or a
  * value that {@link Reading} rejects. The JSON parser accepts {@code NaN} and
  * {@code Infinity} literals only so that the error can report that the value is not finite.
- * A missing or {@code null} timestamp means the time of parsing.
+ * A missing or {@code null} timestamp means the time of parsing. A repeated field is rejected
+ * rather than letting the last value win.
+ *
+ * <p>A timestamp must lie from {@link #MIN_TIMESTAMP} to {@link #MAX_CLOCK_AHEAD} after the
+ * parser's clock. The upper bound leaves room for devices whose clocks run ahead. Both bounds
+ * keep a mistyped year out of the per-minute statistics.
  */
 public final class ReadingParser {
 
     /** The maximum number of readings in one request body. */
     public static final int MAX_READINGS_PER_REQUEST = 1000;
+
+    /** The earliest timestamp accepted: the start of the Unix epoch. */
+    public static final Instant MIN_TIMESTAMP = Instant.EPOCH;
+
+    /** How far past the parser's clock a timestamp may be. */
+    public static final Duration MAX_CLOCK_AHEAD = Duration.ofDays(1);
 
     /** The maximum number of characters of a rejected JSON value quoted in an error message. */
     private static final int MAX_QUOTED_CHARS = 40;
@@ -34,19 +46,22 @@ public final class ReadingParser {
     private static final Set<String> FIELDS = Set.of("host", "metric", "value", "timestamp");
 
     private final JsonMapper mapper;
+    private final JsonBodyCheck bodyCheck;
     private final Clock clock;
 
     /** Creates a parser that reads with a copy of {@code mapper} and stamps with {@code clock}. */
     public ReadingParser(JsonMapper mapper, Clock clock) {
         this.mapper = mapper.rebuild().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+        this.bodyCheck = new JsonBodyCheck(this.mapper);
         this.clock = clock;
     }
 
     /**
      * Parses {@code body} into one or more readings.
      *
-     * @throws InvalidReadingException if the body is not JSON, is empty, contains too many
-     *     readings, or any reading is invalid; the first error found is reported
+     * @throws InvalidReadingException if the body is not one JSON value, repeats a field, is
+     *     empty, contains too many readings, or any reading is invalid; the first error found
+     *     is reported
      */
     public List<Reading> parse(String body) {
         JsonNode root = readTree(body);
@@ -75,11 +90,13 @@ public final class ReadingParser {
         if (body == null || body.isBlank()) {
             throw new InvalidReadingException("body", "body is empty: send a JSON reading");
         }
+        bodyCheck.check(body);
         try {
             return mapper.readTree(body);
         } catch (JacksonException e) {
-            throw new InvalidReadingException("body",
-                    "body is not valid JSON: " + e.getOriginalMessage());
+            // JsonBodyCheck has already read the body with the same parser settings. The
+            // parser's own message is left out because it names parser classes and features.
+            throw new InvalidReadingException("body", "body is not valid JSON");
         }
     }
 
@@ -141,13 +158,25 @@ public final class ReadingParser {
             throw new InvalidReadingException("timestamp", "timestamp must be an ISO-8601 "
                     + "instant string such as 2026-12-04T10:15:30Z, but was " + describe(value));
         }
+        Instant timestamp;
         try {
-            return Instant.parse(value.stringValue());
+            timestamp = Instant.parse(value.stringValue());
         } catch (DateTimeParseException e) {
             throw new InvalidReadingException("timestamp", "timestamp must be an ISO-8601 "
                     + "instant such as 2026-12-04T10:15:30Z, but was \"" + value.stringValue()
                     + "\"");
         }
+        return requireInRange(timestamp);
+    }
+
+    private Instant requireInRange(Instant timestamp) {
+        Instant latest = clock.instant().plus(MAX_CLOCK_AHEAD);
+        if (timestamp.isBefore(MIN_TIMESTAMP) || timestamp.isAfter(latest)) {
+            throw new InvalidReadingException("timestamp", "timestamp must be from "
+                    + MIN_TIMESTAMP + " to one day after the server's clock, which is "
+                    + latest + " now, but was " + timestamp);
+        }
+        return timestamp;
     }
 
     private static String describe(JsonNode node) {

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The statistics of one series as {@code GET /stats} returns them.
+ * The statistics of one series as {@code GET /stats} returns them. A figure that is not a
+ * finite number is stored as {@code null}, so the JSON field is a number or {@code null} and
+ * never a string such as {@code "Infinity"}.
  *
  * @param host the host name
  * @param metric the metric name
@@ -14,11 +16,17 @@ import java.util.List;
  * @param mean the arithmetic mean
  * @param minutes the per-minute figures of the most recent minutes, oldest first
  */
-public record SeriesView(String host, String metric, long count, double min, double max,
-        double mean, List<MinuteView> minutes) {
+public record SeriesView(String host, String metric, long count, Double min, Double max,
+        Double mean, List<MinuteView> minutes) {
+
+    public SeriesView {
+        min = finiteOrNull(min);
+        max = finiteOrNull(max);
+        mean = finiteOrNull(mean);
+    }
 
     /**
-     * The figures of one minute.
+     * The figures of one minute, with non-finite figures stored as {@code null}.
      *
      * @param minute the start of the minute, in UTC
      * @param count the number of readings whose timestamps fall in the minute
@@ -26,6 +34,16 @@ public record SeriesView(String host, String metric, long count, double min, dou
      * @param max the largest value
      * @param mean the arithmetic mean
      */
-    public record MinuteView(Instant minute, long count, double min, double max, double mean) {
+    public record MinuteView(Instant minute, long count, Double min, Double max, Double mean) {
+
+        public MinuteView {
+            min = finiteOrNull(min);
+            max = finiteOrNull(max);
+            mean = finiteOrNull(mean);
+        }
+    }
+
+    private static Double finiteOrNull(Double value) {
+        return value == null || !Double.isFinite(value) ? null : value;
     }
 }

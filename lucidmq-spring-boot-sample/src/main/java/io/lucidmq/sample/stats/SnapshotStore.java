@@ -97,9 +97,11 @@ public class SnapshotStore {
             throw new IllegalStateException(unreadable(record, "it is not valid snapshot JSON"),
                     e);
         }
-        if (snapshot.formatVersion() != StatisticsSnapshot.FORMAT_VERSION) {
+        if (snapshot.formatVersion() < StatisticsSnapshot.MIN_FORMAT_VERSION
+                || snapshot.formatVersion() > StatisticsSnapshot.FORMAT_VERSION) {
             throw new IllegalStateException(unreadable(record, "its format version is "
-                    + snapshot.formatVersion() + ", but this application reads version "
+                    + snapshot.formatVersion() + ", but this application reads versions "
+                    + StatisticsSnapshot.MIN_FORMAT_VERSION + " to "
                     + StatisticsSnapshot.FORMAT_VERSION));
         }
         return snapshot;

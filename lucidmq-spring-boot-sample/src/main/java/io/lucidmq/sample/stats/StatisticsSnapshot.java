@@ -12,15 +12,22 @@ import java.util.Map;
  * below {@code coveredOffsets[p]} is counted in {@code series}, and no reading at or above it
  * is. A partition missing from the map has none of its readings counted.
  *
- * @param formatVersion the layout of this record; {@value #FORMAT_VERSION} for this class
+ * @param formatVersion the layout of this record; {@value #FORMAT_VERSION} when written by
+ *     this class
  * @param coveredOffsets the next uncounted offset of each readings partition
  * @param series the statistics of each series, sorted by host and metric
  */
 public record StatisticsSnapshot(
         int formatVersion, Map<Integer, Long> coveredOffsets, List<Series> series) {
 
-    /** The {@link #formatVersion()} this class writes and reads. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * The {@link #formatVersion()} this class writes. Version 2 stores each aggregate's mean;
+     * version 1 stored its sum, and is still read.
+     */
+    public static final int FORMAT_VERSION = 2;
+
+    /** The oldest {@link #formatVersion()} this class reads. */
+    public static final int MIN_FORMAT_VERSION = 1;
 
     /** A snapshot with nothing counted. */
     public static final StatisticsSnapshot EMPTY =

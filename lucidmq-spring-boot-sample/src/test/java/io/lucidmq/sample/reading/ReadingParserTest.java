@@ -78,7 +78,39 @@ class ReadingParserTest {
                         "but was \"yesterday\""),
                 Arguments.of("{\"host\":\"h\",\"metric\":\"m\",\"value\":1,\"unit\":\"C\"}",
                         "unit", "unknown field \"unit\""),
-                Arguments.of("{\"host\": \"h\",", "body", "body is not valid JSON"),
+                Arguments.of("{\"host\": \"h\",", "body",
+                        "body has malformed JSON at line 1, column 14"),
+                Arguments.of("[{\"host\": \"h\"", "body", "body has malformed JSON at line 1, "
+                        + "column 14: the body ends before the JSON value does"),
+                Arguments.of("{\"host\": h}", "body", "body has malformed JSON at line 1, "
+                        + "column 10"),
+                Arguments.of("{\"host\":\"h\",\"metric\":\"m\",\"value\":1} {}", "body",
+                        "body has unexpected content after the JSON value at line 1, column 37"),
+                Arguments.of("{\"host\":\"h\",\"metric\":\"m\",\"value\":1}\n x", "body",
+                        "body has unexpected content after the JSON value at line 2, column 2"),
+                Arguments.of("[".repeat(2000) + "]".repeat(2000), "body",
+                        "body is JSON nested too deeply: at most "),
+                Arguments.of("{\"host\":\"h\",\"host\":\"h2\",\"metric\":\"m\",\"value\":1}",
+                        "host", "host appears more than once in the same object"),
+                Arguments.of("[{\"host\":\"h\",\"metric\":\"m\",\"value\":1},"
+                        + "{\"host\":\"h\",\"metric\":\"m\",\"value\":1,\"value\":2}]",
+                        "[1].value", "[1].value appears more than once in the same object"),
+                Arguments.of("{\"host\":\"h\",\"metric\":\"m\",\"value\":{\"a\":[{\"b\":1,"
+                        + "\"b\":2}]}}", "value.a[0].b", "value.a[0].b appears more than once"),
+                Arguments.of("{\"host\":\"h\",\"metric\":\"m\",\"value\":1,"
+                        + "\"timestamp\":\"+999999999-12-31T23:59:59Z\"}", "timestamp",
+                        "timestamp must be from 1970-01-01T00:00:00Z to one day after the "
+                                + "server's clock, which is 2026-12-05T10:00:00Z now, but was "
+                                + "+999999999-12-31T23:59:59Z"),
+                Arguments.of("{\"host\":\"h\",\"metric\":\"m\",\"value\":1,"
+                        + "\"timestamp\":\"-999999999-01-01T00:00:00Z\"}", "timestamp",
+                        "but was -999999999-01-01T00:00:00Z"),
+                Arguments.of("{\"host\":\"h\",\"metric\":\"m\",\"value\":1,"
+                        + "\"timestamp\":\"1969-12-31T23:59:59Z\"}", "timestamp",
+                        "but was 1969-12-31T23:59:59Z"),
+                Arguments.of("{\"host\":\"h\",\"metric\":\"m\",\"value\":1,"
+                        + "\"timestamp\":\"2026-12-05T10:00:01Z\"}", "timestamp",
+                        "but was 2026-12-05T10:00:01Z"),
                 Arguments.of("", "body", "body is empty"),
                 Arguments.of("42", "body", "body must be a JSON object or an array"),
                 Arguments.of("[]", "body", "body must contain at least one reading"),
@@ -96,6 +128,28 @@ class ReadingParserTest {
                 .isInstanceOfSatisfying(InvalidReadingException.class,
                         e -> assertThat(e.field()).isEqualTo(field))
                 .hasMessageContaining(message);
+    }
+
+    @ParameterizedTest
+    @MethodSource("invalidBodies")
+    void invalidBodyMessageHasNoParserInternals(String body, String field, String message) {
+        assertThatThrownBy(() -> parser.parse(body))
+                .isInstanceOf(InvalidReadingException.class)
+                .hasMessageNotContaining("`")
+                .hasMessageNotContaining("Feature")
+                .hasMessageNotContaining("Constraints")
+                .hasMessageNotContaining("REDACTED")
+                .hasMessageNotContaining("tools.jackson");
+    }
+
+    @Test
+    void timestampBoundsAreInclusive() {
+        String template = "{\"host\":\"h\",\"metric\":\"m\",\"value\":1,\"timestamp\":\"%s\"}";
+
+        assertThat(parser.parse(template.formatted("1970-01-01T00:00:00Z")).get(0).timestamp())
+                .isEqualTo(Instant.EPOCH);
+        assertThat(parser.parse(template.formatted("2026-12-05T10:00:00Z")).get(0).timestamp())
+                .isEqualTo(NOW.plus(ReadingParser.MAX_CLOCK_AHEAD));
     }
 
     @Test

@@ -59,6 +59,83 @@ class StatisticsStateTest {
     }
 
     @Test
+    void meanOfExtremeValuesStaysFinite() {
+        StatisticsState state = emptyState();
+        state.apply(0, 0, reading("gw", 1.7e308, T0));
+        state.apply(0, 1, reading("gw", 1.7e308, T0));
+        state.apply(0, 2, reading("gw", -1.7e308, T0));
+
+        SeriesView view = state.view(key -> true).get(0);
+        assertThat(view.mean()).isCloseTo(1.7e308 / 3, within(1e294));
+        assertThat(view.minutes().get(0).mean()).isCloseTo(1.7e308 / 3, within(1e294));
+    }
+
+    @Test
+    void meanOfMaxValuesIsMaxValue() {
+        Aggregate aggregate = Aggregate.EMPTY;
+        for (int i = 0; i < 7; i++) {
+            aggregate = aggregate.plus(Double.MAX_VALUE);
+        }
+
+        assertThat(aggregate.mean()).isEqualTo(Double.MAX_VALUE);
+        assertThat(aggregate.plus(-Double.MAX_VALUE).mean()).isFinite();
+    }
+
+    @Test
+    void incrementalMeanMatchesExactMean() {
+        Aggregate aggregate = Aggregate.EMPTY;
+        double sum = 0;
+        for (int i = 1; i <= 1000; i++) {
+            aggregate = aggregate.plus(i * 0.1);
+            sum += i * 0.1;
+        }
+
+        assertThat(aggregate.mean()).isCloseTo(sum / 1000, within(1e-9));
+    }
+
+    @Test
+    void nonFiniteFiguresViewedAsNull() {
+        SeriesView view = new SeriesView("h", "m", 0, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY, Double.NaN, List.of());
+        String json = JsonMapper.builder().build().writeValueAsString(view);
+
+        assertThat(json).contains("\"min\":null").contains("\"max\":null")
+                .contains("\"mean\":null");
+    }
+
+    @Test
+    void version1SnapshotIsRead() {
+        String json = """
+                {"formatVersion": 1, "coveredOffsets": {"0": 3},
+                 "series": [
+                   {"host": "a", "metric": "temperature",
+                    "total": {"count": 2, "min": 1.0, "max": 3.0, "sum": 4.0},
+                    "minutes": [{"epochMinute": 29899935,
+                      "aggregate": {"count": 2, "min": 1.0, "max": 3.0, "sum": 4.0}}]},
+                   {"host": "b", "metric": "temperature",
+                    "total": {"count": 3, "min": -1.7e308, "max": 1.7e308,
+                              "sum": "Infinity"},
+                    "minutes": []}]}""";
+        StatisticsSnapshot loaded = JsonMapper.builder().build()
+                .readValue(json, StatisticsSnapshot.class);
+        List<SeriesView> views = new StatisticsState(loaded, 60, 1000).view(key -> true);
+
+        assertThat(views.get(0).mean()).isEqualTo(2.0);
+        assertThat(views.get(0).minutes().get(0).mean()).isEqualTo(2.0);
+        assertThat(views.get(1).mean()).isEqualTo(0.0);
+    }
+
+    @Test
+    void snapshotWritesMeanNotSum() {
+        StatisticsState state = emptyState();
+        state.apply(0, 0, reading("a", 1.5, T0));
+        String json = JsonMapper.builder().build().writeValueAsString(state.snapshot());
+
+        assertThat(json).contains("\"formatVersion\":2").contains("\"mean\":1.5")
+                .doesNotContain("sum");
+    }
+
+    @Test
     void snapshotRoundTripsThroughJson() {
         StatisticsState state = emptyState();
         state.apply(0, 0, reading("a", 1.25, T0));

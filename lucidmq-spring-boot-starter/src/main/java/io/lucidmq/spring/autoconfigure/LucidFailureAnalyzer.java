@@ -38,9 +38,9 @@ public class LucidFailureAnalyzer implements FailureAnalyzer, Ordered {
     }
 
     /**
-     * Runs before Spring Boot's own analyzers, because Boot's {@code BindFailureAnalyzer}
-     * would otherwise describe a {@code lucidmq.*} conversion failure with the converter's
-     * message instead of the allowed values.
+     * Returns the highest precedence, so this analyzer runs before Spring Boot's
+     * {@code BindFailureAnalyzer}, which would describe a {@code lucidmq.*} conversion failure
+     * with the converter's message instead of the allowed values.
      */
     @Override
     public int getOrder() {

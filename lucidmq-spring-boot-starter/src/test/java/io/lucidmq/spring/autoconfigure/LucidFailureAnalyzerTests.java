@@ -56,7 +56,7 @@ class LucidFailureAnalyzerTests {
     }
 
     @Test
-    void bindFailureOfOtherPrefixIsLeftToBoot() {
+    void otherPrefixBindFailureIgnored() {
         new ApplicationContextRunner()
                 .withUserConfiguration(OtherPropertiesConfiguration.class)
                 .withPropertyValues("other.durability=bogus")
