@@ -66,7 +66,7 @@ final class BatchEncoder {
         ByteBuffer buffer = reusable != null && reusable.capacity() >= batchLength
                 ? reusable.clear().limit((int) batchLength)
                 : ByteBuffer.allocate((int) batchLength);
-        // A reused buffer holds an older batch, and the padding must be zero.
+        // A reused buffer contains an older batch, and the padding must be zero.
         int padding = (int) (batchLength - BatchDescriptor.HEADER_LENGTH - recordBytes);
         for (int i = 0; i < padding; i++) {
             buffer.put((int) batchLength - 1 - i, (byte) 0);

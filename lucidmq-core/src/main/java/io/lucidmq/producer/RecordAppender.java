@@ -55,7 +55,7 @@ public final class RecordAppender {
         return lifecycle.call(() -> appendOne(record));
     }
 
-    /** The path of {@link #appendBatches} for one record, without its per-partition map. */
+    /** Appends one record as {@link #appendBatches} does, without its per-partition map. */
     private RecordMetadata appendOne(ProducerRecord record) {
         Topic topic = topics.topicForSend(record.topic());
         int partition = partitioner.partition(topic, record);
