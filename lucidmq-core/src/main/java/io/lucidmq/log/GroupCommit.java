@@ -24,7 +24,6 @@ final class GroupCommit {
 
     private final ReentrantLock forceLock = new ReentrantLock();
     private final Queue<Thread> waiters = new ConcurrentLinkedQueue<>();
-    private volatile int wokenAtLastEnd;
 
     /** Claims the force if no force runs; returns whether the caller got the claim. */
     boolean tryBegin() {
@@ -40,17 +39,9 @@ final class GroupCommit {
     void end() {
         forceLock.unlock();
         Thread waiter;
-        int woken = 0;
         while ((waiter = waiters.poll()) != null) {
             LockSupport.unpark(waiter);
-            woken++;
         }
-        wokenAtLastEnd = woken;
-    }
-
-    /** The number of callers that the last {@link #end()} woke. */
-    int wokenAtLastEnd() {
-        return wokenAtLastEnd;
     }
 
     /**

@@ -302,9 +302,6 @@ public final class PartitionLog implements AutoCloseable {
             checkWritable();
             if (groupCommit.tryBegin()) {
                 try {
-                    if (groupCommit.wokenAtLastEnd() > 0) {
-                        Thread.yield();
-                    }
                     checkWritable();
                     forceActiveSegment();
                 } finally {
