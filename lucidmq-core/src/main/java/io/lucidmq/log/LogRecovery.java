@@ -72,6 +72,12 @@ final class LogRecovery {
         Segment active = segments.get(segments.size() - 1);
         CheckpointFile.write(context.fileIO(), directory.resolve(SegmentFiles.RECOVERY_POINT_FILE),
                 CheckpointFile.RECOVERY_POINT_MAGIC, active.baseOffset());
+        if (baseOffsets.isEmpty()) {
+            // A partition without segment files is new: there was nothing to recover.
+            LOGGER.debug("Started partition {} in {} at offset 0", context.topicPartition(),
+                    directory.toAbsolutePath());
+            return segments;
+        }
         LOGGER.info("Recovered partition {} in {}: {} segments validated, {} bytes of damaged "
                 + "data truncated, {} bytes of preallocated space released, offsets {} to {}",
                 context.topicPartition(), directory.toAbsolutePath(), segmentsScanned,

@@ -79,10 +79,28 @@ public record TopicConfig(
         }
     }
 
+    /** Returns the values in record form, with the instance's durability as "default". */
+    @Override
+    public String toString() {
+        return "TopicConfig[partitions=" + partitions + ", segmentBytes=" + segmentBytes
+                + ", maxRecordBytes=" + maxRecordBytes + ", retentionBytes=" + retentionBytes
+                + ", retentionMs=" + retentionMs + ", durability="
+                + (durability == null ? "default" : durability) + "]";
+    }
+
     /** Returns the defaults: 1 partition, 64 MiB segments, 1 MiB records, 7 days. */
     public static TopicConfig defaults() {
         return new TopicConfig(DEFAULT_PARTITIONS, DEFAULT_SEGMENT_BYTES,
                 DEFAULT_MAX_RECORD_BYTES, DEFAULT_RETENTION_BYTES, DEFAULT_RETENTION_MS, null);
+    }
+
+    /**
+     * Starts a configuration from {@link #defaults()}. Unlike the {@code with...} methods, each
+     * of which validates its result, the builder validates only in {@link Builder#build()}, so
+     * the values may be set in any order.
+     */
+    public static Builder builder() {
+        return new Builder(defaults());
     }
 
     /** Returns a copy with {@code partitions} partitions. */
@@ -119,5 +137,71 @@ public record TopicConfig(
     public TopicConfig withDurability(DurabilityPolicy durability) {
         return new TopicConfig(partitions, segmentBytes, maxRecordBytes, retentionBytes,
                 retentionMs, durability);
+    }
+
+    /** A mutable builder of {@link TopicConfig}; not thread-safe. */
+    public static final class Builder {
+
+        private int partitions;
+        private int segmentBytes;
+        private int maxRecordBytes;
+        private long retentionBytes;
+        private long retentionMs;
+        private DurabilityPolicy durability;
+
+        private Builder(TopicConfig start) {
+            this.partitions = start.partitions;
+            this.segmentBytes = start.segmentBytes;
+            this.maxRecordBytes = start.maxRecordBytes;
+            this.retentionBytes = start.retentionBytes;
+            this.retentionMs = start.retentionMs;
+            this.durability = start.durability;
+        }
+
+        /** Sets the number of partitions. */
+        public Builder partitions(int partitions) {
+            this.partitions = partitions;
+            return this;
+        }
+
+        /** Sets the segment roll size in bytes. */
+        public Builder segmentBytes(int segmentBytes) {
+            this.segmentBytes = segmentBytes;
+            return this;
+        }
+
+        /** Sets the maximum encoded record size in bytes. */
+        public Builder maxRecordBytes(int maxRecordBytes) {
+            this.maxRecordBytes = maxRecordBytes;
+            return this;
+        }
+
+        /** Sets the partition size limit in bytes, or {@code -1} for none. */
+        public Builder retentionBytes(long retentionBytes) {
+            this.retentionBytes = retentionBytes;
+            return this;
+        }
+
+        /** Sets the segment age limit in milliseconds, or {@code -1} for none. */
+        public Builder retentionMs(long retentionMs) {
+            this.retentionMs = retentionMs;
+            return this;
+        }
+
+        /** Sets the durability policy, or {@code null} for the instance's. */
+        public Builder durability(DurabilityPolicy durability) {
+            this.durability = durability;
+            return this;
+        }
+
+        /**
+         * Builds the configuration.
+         *
+         * @throws IllegalArgumentException if a value is out of range, naming it
+         */
+        public TopicConfig build() {
+            return new TopicConfig(partitions, segmentBytes, maxRecordBytes, retentionBytes,
+                    retentionMs, durability);
+        }
     }
 }

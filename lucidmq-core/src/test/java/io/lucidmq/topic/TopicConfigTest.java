@@ -1,0 +1,38 @@
+package io.lucidmq.topic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lucidmq.DurabilityPolicy;
+import org.junit.jupiter.api.Test;
+
+class TopicConfigTest {
+
+    @Test
+    void builderAcceptsValuesInAnyOrder() {
+        TopicConfig config = TopicConfig.builder().segmentBytes(4096).maxRecordBytes(1000)
+                .partitions(3).retentionBytes(1_000_000).retentionMs(-1)
+                .durability(DurabilityPolicy.OS).build();
+
+        assertThat(config).isEqualTo(new TopicConfig(3, 4096, 1000, 1_000_000, -1,
+                DurabilityPolicy.OS));
+    }
+
+    @Test
+    void builderValidatesOnBuild() {
+        TopicConfig.Builder builder = TopicConfig.builder().segmentBytes(4096);
+
+        assertThatThrownBy(builder::build)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("segmentBytes 4096")
+                .hasMessageContaining("maxRecordBytes " + TopicConfig.DEFAULT_MAX_RECORD_BYTES);
+    }
+
+    @Test
+    void toStringNamesInstanceDurabilityAsDefault() {
+        assertThat(TopicConfig.defaults().toString()).contains("durability=default")
+                .doesNotContain("null");
+        assertThat(TopicConfig.defaults().withDurability(DurabilityPolicy.SYNC).toString())
+                .contains("durability=SYNC");
+    }
+}
