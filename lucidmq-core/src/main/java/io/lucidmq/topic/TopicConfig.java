@@ -103,40 +103,39 @@ public record TopicConfig(
         return new Builder(defaults());
     }
 
+    /** Returns a builder that starts from this configuration's values. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
     /** Returns a copy with {@code partitions} partitions. */
     public TopicConfig withPartitions(int partitions) {
-        return new TopicConfig(partitions, segmentBytes, maxRecordBytes, retentionBytes,
-                retentionMs, durability);
+        return new Builder(this).partitions(partitions).build();
     }
 
     /** Returns a copy with {@code segmentBytes}. */
     public TopicConfig withSegmentBytes(int segmentBytes) {
-        return new TopicConfig(partitions, segmentBytes, maxRecordBytes, retentionBytes,
-                retentionMs, durability);
+        return new Builder(this).segmentBytes(segmentBytes).build();
     }
 
     /** Returns a copy with {@code maxRecordBytes}. */
     public TopicConfig withMaxRecordBytes(int maxRecordBytes) {
-        return new TopicConfig(partitions, segmentBytes, maxRecordBytes, retentionBytes,
-                retentionMs, durability);
+        return new Builder(this).maxRecordBytes(maxRecordBytes).build();
     }
 
     /** Returns a copy with {@code retentionBytes}. */
     public TopicConfig withRetentionBytes(long retentionBytes) {
-        return new TopicConfig(partitions, segmentBytes, maxRecordBytes, retentionBytes,
-                retentionMs, durability);
+        return new Builder(this).retentionBytes(retentionBytes).build();
     }
 
     /** Returns a copy with {@code retentionMs}. */
     public TopicConfig withRetentionMs(long retentionMs) {
-        return new TopicConfig(partitions, segmentBytes, maxRecordBytes, retentionBytes,
-                retentionMs, durability);
+        return new Builder(this).retentionMs(retentionMs).build();
     }
 
     /** Returns a copy with {@code durability}; {@code null} for the instance's policy. */
     public TopicConfig withDurability(DurabilityPolicy durability) {
-        return new TopicConfig(partitions, segmentBytes, maxRecordBytes, retentionBytes,
-                retentionMs, durability);
+        return new Builder(this).durability(durability).build();
     }
 
     /** A mutable builder of {@link TopicConfig}; not thread-safe. */

@@ -19,6 +19,24 @@ class TopicConfigTest {
     }
 
     @Test
+    void toBuilderStartsFromExistingValues() {
+        TopicConfig base = TopicConfig.defaults().withPartitions(4);
+
+        TopicConfig changed = base.toBuilder().segmentBytes(2048).maxRecordBytes(512).build();
+
+        assertThat(changed.partitions()).isEqualTo(4);
+        assertThat(changed.segmentBytes()).isEqualTo(2048);
+        assertThat(changed.maxRecordBytes()).isEqualTo(512);
+    }
+
+    @Test
+    void witherValidatesItsResult() {
+        assertThatThrownBy(() -> TopicConfig.defaults().withPartitions(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("partitions must be at least 1, but was 0");
+    }
+
+    @Test
     void builderValidatesOnBuild() {
         TopicConfig.Builder builder = TopicConfig.builder().segmentBytes(4096);
 
