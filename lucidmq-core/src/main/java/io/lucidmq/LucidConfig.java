@@ -121,8 +121,8 @@ public final class LucidConfig {
     }
 
     /**
-     * The maximum number of segment files kept open at once across all partitions; the least
-     * recently used sealed segments are closed past it and reopened on demand.
+     * The maximum number of segment files kept open at once across all partitions. Past it,
+     * the least recently used sealed segments are closed and reopened on demand.
      */
     public int maxOpenSegmentFiles() {
         return maxOpenSegmentFiles;

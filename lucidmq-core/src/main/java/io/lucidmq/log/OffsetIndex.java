@@ -109,21 +109,8 @@ final class OffsetIndex {
      * {@code relativeOffset}, or 0 when there is none; scanning from there finds the offset.
      */
     int floorPosition(long relativeOffset) {
-        int count = entryCount;
-        int[] offsets = relativeOffsets;
-        int low = 0;
-        int high = count - 1;
-        int found = -1;
-        while (low <= high) {
-            int middle = (low + high) >>> 1;
-            if (offsets[middle] <= relativeOffset) {
-                found = middle;
-                low = middle + 1;
-            } else {
-                high = middle - 1;
-            }
-        }
-        return found < 0 ? 0 : positions[found];
+        int entry = floorEntry(relativeOffset);
+        return entry < 0 ? 0 : positions[entry];
     }
 
     /**

@@ -318,7 +318,7 @@ public final class PartitionLog implements AutoCloseable {
         }
     }
 
-    /** Forces the active segment up to its current end; the caller holds the force claim. */
+    /** Forces the active segment up to its current end. The caller must own the force claim. */
     private void forceActiveSegment() {
         Segment active = segments.last();
         // The end offset is read before the size, which the segment publishes first.
