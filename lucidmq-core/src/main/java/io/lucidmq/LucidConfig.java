@@ -38,6 +38,7 @@ public final class LucidConfig {
     private final Duration externalPollInterval;
     private final Duration retentionCheckInterval;
     private final int maxOpenSegmentFiles;
+    private final boolean backgroundSegmentWork;
     private final Clock clock;
     private final FileIO fileIO;
 
@@ -51,6 +52,7 @@ public final class LucidConfig {
         this.externalPollInterval = builder.externalPollInterval;
         this.retentionCheckInterval = builder.retentionCheckInterval;
         this.maxOpenSegmentFiles = builder.maxOpenSegmentFiles;
+        this.backgroundSegmentWork = builder.backgroundSegmentWork;
         this.clock = builder.clock;
         this.fileIO = builder.fileIO;
     }
@@ -71,6 +73,7 @@ public final class LucidConfig {
         builder.externalPollInterval = externalPollInterval;
         builder.retentionCheckInterval = retentionCheckInterval;
         builder.maxOpenSegmentFiles = maxOpenSegmentFiles;
+        builder.backgroundSegmentWork = backgroundSegmentWork;
         builder.clock = clock;
         builder.fileIO = fileIO;
         return builder;
@@ -128,6 +131,17 @@ public final class LucidConfig {
         return maxOpenSegmentFiles;
     }
 
+    /**
+     * Whether two background threads do the segment file work whose size grows with the data:
+     * claiming file space ahead of the appends, and forcing, trimming and indexing a full
+     * segment after a roll. Default {@code true}. Off, the appending thread does both inside
+     * the send that needs them: appends are slower and a roll waits for a force, but every
+     * file operation happens inside the call that causes it.
+     */
+    public boolean backgroundSegmentWork() {
+        return backgroundSegmentWork;
+    }
+
     /** The clock for record timestamps and retention by age. */
     public Clock clock() {
         return clock;
@@ -145,7 +159,8 @@ public final class LucidConfig {
                 + ", autoCreateTopics=" + autoCreateTopics + ", readOnly=" + readOnly
                 + ", externalPollInterval=" + externalPollInterval
                 + ", retentionCheckInterval=" + retentionCheckInterval
-                + ", maxOpenSegmentFiles=" + maxOpenSegmentFiles + "}";
+                + ", maxOpenSegmentFiles=" + maxOpenSegmentFiles
+                + ", backgroundSegmentWork=" + backgroundSegmentWork + "}";
     }
 
     /** A mutable builder of {@link LucidConfig}; not thread-safe. */
@@ -160,6 +175,7 @@ public final class LucidConfig {
         private Duration externalPollInterval = DEFAULT_EXTERNAL_POLL_INTERVAL;
         private Duration retentionCheckInterval = DEFAULT_RETENTION_CHECK_INTERVAL;
         private int maxOpenSegmentFiles = DEFAULT_MAX_OPEN_SEGMENT_FILES;
+        private boolean backgroundSegmentWork = true;
         private Clock clock = Clock.systemUTC();
         private FileIO fileIO = FileIO.standard();
 
@@ -218,6 +234,12 @@ public final class LucidConfig {
                         "maxOpenSegmentFiles must be at least 16, but was " + maxOpenSegmentFiles);
             }
             this.maxOpenSegmentFiles = maxOpenSegmentFiles;
+            return this;
+        }
+
+        /** Sets whether segment file work runs on background threads; default {@code true}. */
+        public Builder backgroundSegmentWork(boolean backgroundSegmentWork) {
+            this.backgroundSegmentWork = backgroundSegmentWork;
             return this;
         }
 

@@ -3,12 +3,10 @@ package io.lucidmq.consumer;
 import io.lucidmq.LucidException;
 import io.lucidmq.TopicPartition;
 import io.lucidmq.log.PartitionLog;
-import io.lucidmq.record.ConsumerRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -16,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +44,7 @@ public final class LucidConsumer implements Consumer {
     private final MemberAssignment membership;
     private final AtomicBoolean wakeupRequested = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Supplier<PartitionFetcher.Result> fetchOperation;
 
     private LucidConsumer(ConsumerConfig config, ConsumerContext context) {
         this.config = config;
@@ -53,6 +53,7 @@ public final class LucidConsumer implements Consumer {
         String id = base + "-" + IDS.incrementAndGet();
         this.name = config.groupId().map(group -> id + " of group " + group).orElse(id);
         this.fetcher = new PartitionFetcher(context.topics(), config.offsetReset(), name);
+        this.fetchOperation = () -> fetcher.fetch(positions, config.maxPollRecords());
         this.membership = config.groupId()
                 .map(group -> new MemberAssignment(group, id, config, context, positions))
                 .orElse(null);
@@ -101,8 +102,7 @@ public final class LucidConsumer implements Consumer {
         long deadline = deadline(timeout);
         while (true) {
             long seenVersion = context.signal().version();
-            if (wakeupRequested.getAndSet(false) || closed.get()
-                    || context.lifecycle().isClosed()) {
+            if (takeWakeup() || closed.get() || context.lifecycle().isClosed()) {
                 return ConsumerRecords.empty();
             }
             if (membership != null) {
@@ -272,8 +272,7 @@ public final class LucidConsumer implements Consumer {
     private ConsumerRecords fetch() {
         PartitionFetcher.Result result;
         try {
-            result = context.lifecycle()
-                    .call(() -> fetcher.fetch(positions, config.maxPollRecords()));
+            result = context.lifecycle().call(fetchOperation);
         } catch (IllegalStateException e) {
             if (context.lifecycle().isClosed()) {
                 // The instance closed during this poll, which then ends empty.
@@ -284,8 +283,15 @@ public final class LucidConsumer implements Consumer {
         for (PartitionFetcher.Reset reset : result.resets()) {
             notifyReset(reset);
         }
-        Map<TopicPartition, List<ConsumerRecord>> records = result.records();
-        return records.isEmpty() ? ConsumerRecords.empty() : new ConsumerRecords(records);
+        return ConsumerRecords.ofFetched(result.records());
+    }
+
+    /**
+     * Clears a pending {@link #wakeup()}. It reads the flag before it writes it, so a poll
+     * without a pending wake-up does no atomic write.
+     */
+    private boolean takeWakeup() {
+        return wakeupRequested.get() && wakeupRequested.getAndSet(false);
     }
 
     private void notifyReset(PartitionFetcher.Reset reset) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,7 @@ final class PartitionFetcher {
     private final TopicRegistry topics;
     private final OffsetResetPolicy resetPolicy;
     private final String consumerName;
+    private final List<TopicPartition> partitionOrder = new ArrayList<>();
     private int nextStart;
 
     PartitionFetcher(TopicRegistry topics, OffsetResetPolicy resetPolicy, String consumerName) {
@@ -63,8 +65,8 @@ final class PartitionFetcher {
      *     batch at its position
      */
     Result fetch(Map<TopicPartition, Long> positions, int maxRecords) {
-        List<TopicPartition> order = new ArrayList<>(positions.keySet());
-        Map<TopicPartition, List<ConsumerRecord>> records = new LinkedHashMap<>();
+        List<TopicPartition> order = currentOrder(positions);
+        Map<TopicPartition, List<ConsumerRecord>> records = Map.of();
         List<Reset> resets = new ArrayList<>();
         int budget = maxRecords;
         int start = order.isEmpty() ? 0 : Math.floorMod(nextStart++, order.size());
@@ -82,7 +84,7 @@ final class PartitionFetcher {
                 break;
             }
             if (!read.isEmpty()) {
-                records.put(partition, read);
+                records = withPartition(records, partition, read);
                 budget -= read.size();
             }
         }
@@ -108,8 +110,11 @@ final class PartitionFetcher {
             return List.of();
         }
         PartitionLog log = topic.get().log(partition.partition());
-        long position = checkRange(partition, log, positions.get(partition), resets);
-        positions.put(partition, position);
+        long current = positions.get(partition);
+        long position = checkRange(partition, log, current, resets);
+        if (position != current) {
+            positions.put(partition, position);
+        }
         long readableEnd = topic.get().readableEndOffset(partition.partition());
         if (position >= readableEnd) {
             return List.of();
@@ -131,6 +136,33 @@ final class PartitionFetcher {
             }
             throw e;
         }
+        List<ConsumerRecord> visible = visibleRecords(read, position, readableEnd, budget);
+        if (!visible.isEmpty()) {
+            positions.put(partition, visible.get(visible.size() - 1).offset() + 1);
+        }
+        return visible;
+    }
+
+    /**
+     * Returns the records of {@code read} from {@code position} and below {@code readableEnd},
+     * at most {@code budget}. That is {@code read} itself in the usual case where all of it
+     * qualifies, otherwise a copy.
+     *
+     * <p>NOTE: returning {@code read} itself relies on {@link PartitionLog#read} returning a
+     * new list on every call, which its {@code LogReader} does, because the poll result wraps
+     * the list without copying it.
+     */
+    private static List<ConsumerRecord> visibleRecords(List<ConsumerRecord> read, long position,
+            long readableEnd, int budget) {
+        if (read.isEmpty()) {
+            return read;
+        }
+        boolean allVisible = read.size() <= budget
+                && read.get(0).offset() >= position
+                && read.get(read.size() - 1).offset() < readableEnd;
+        if (allVisible) {
+            return read;
+        }
         List<ConsumerRecord> visible = new ArrayList<>(read.size());
         for (ConsumerRecord record : read) {
             if (record.offset() >= position && record.offset() < readableEnd
@@ -138,10 +170,48 @@ final class PartitionFetcher {
                 visible.add(record);
             }
         }
-        if (!visible.isEmpty()) {
-            positions.put(partition, visible.get(visible.size() - 1).offset() + 1);
-        }
         return visible;
+    }
+
+    /**
+     * Returns the partitions of {@code positions} in their map order, from a list kept between
+     * fetches and rebuilt only when the assignment changed.
+     */
+    private List<TopicPartition> currentOrder(Map<TopicPartition, Long> positions) {
+        if (!hasSamePartitions(positions.keySet())) {
+            partitionOrder.clear();
+            partitionOrder.addAll(positions.keySet());
+        }
+        return partitionOrder;
+    }
+
+    private boolean hasSamePartitions(Set<TopicPartition> partitions) {
+        if (partitionOrder.size() != partitions.size()) {
+            return false;
+        }
+        int i = 0;
+        for (TopicPartition partition : partitions) {
+            if (!partition.equals(partitionOrder.get(i++))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Adds one partition's records to the result of a fetch. The first partition gets a
+     * one-entry map, because a fetch usually finds records in one partition only.
+     */
+    private static Map<TopicPartition, List<ConsumerRecord>> withPartition(
+            Map<TopicPartition, List<ConsumerRecord>> records, TopicPartition partition,
+            List<ConsumerRecord> read) {
+        if (records.isEmpty()) {
+            return Map.of(partition, read);
+        }
+        Map<TopicPartition, List<ConsumerRecord>> grown = records instanceof LinkedHashMap
+                ? records : new LinkedHashMap<>(records);
+        grown.put(partition, read);
+        return grown;
     }
 
     private long checkRange(TopicPartition partition, PartitionLog log, long position,

@@ -16,6 +16,7 @@ import io.lucidmq.consumer.OffsetCommitter;
 import io.lucidmq.consumer.OffsetStore;
 import io.lucidmq.log.PartitionLog;
 import io.lucidmq.log.SegmentFileCache;
+import io.lucidmq.log.SegmentWorkers;
 import io.lucidmq.producer.LucidProducer;
 import io.lucidmq.producer.Partitioner;
 import io.lucidmq.producer.Producer;
@@ -66,6 +67,7 @@ public final class LucidEngine implements LucidMQ {
     private final EngineLifecycle lifecycle;
     private final ChangeSignal signal = new ChangeSignal();
     private final SegmentFileCache fileCache;
+    private final SegmentWorkers segmentWorkers;
     private final TopicRegistry topics;
     private final OffsetStore offsets;
     private final GroupCoordinator groups;
@@ -84,7 +86,10 @@ public final class LucidEngine implements LucidMQ {
         this.lock = lock;
         this.lifecycle = new EngineLifecycle(layout.root());
         this.fileCache = new SegmentFileCache(config.maxOpenSegmentFiles());
-        this.topics = new TopicRegistry(layout, config, fileCache);
+        this.segmentWorkers = config.readOnly() || !config.backgroundSegmentWork() ? null
+                : new SegmentWorkers(new NamedThreadFactory("segment-preparer"),
+                        new NamedThreadFactory("segment-sealer"));
+        this.topics = new TopicRegistry(layout, config, fileCache, segmentWorkers);
         this.offsets = new OffsetStore(layout, config.fileIO(), config.readOnly(),
                 topic -> topics.topic(topic).isPresent());
         this.groups = new GroupCoordinator(this::partitionCount, signal);
@@ -253,6 +258,9 @@ public final class LucidEngine implements LucidMQ {
             closeStep("offset committer", committer::close);
         }
         closeStep("partition logs", topics::closeAll);
+        if (segmentWorkers != null) {
+            closeStep("segment workers", segmentWorkers::close);
+        }
         closeStep("segment file cache", fileCache::close);
         if (lock != null) {
             closeStep("directory lock", lock::close);

@@ -44,6 +44,11 @@ final class LogReader {
     private final LogContext context;
     private final SegmentList segments;
     private volatile Path lastIndexWarning;
+    /**
+     * Where the last read of this log stopped after a whole batch, so that a consumer tailing
+     * the log starts its next read there instead of at the offset-index entry before it.
+     */
+    private volatile ReadEnd lastReadEnd;
 
     LogReader(LogContext context, SegmentList segments) {
         this.context = context;
@@ -151,6 +156,13 @@ final class LogReader {
         long endOffset = segment.nextOffset();
         int limit = segment.size();
         OffsetIndex index = segment.offsetIndex();
+        ReadEnd readEnd = lastReadEnd;
+        if (readEnd != null && readEnd.segment() == segment && readEnd.offset() == progress.offset
+                && readEnd.position() < limit
+                && readSegmentFrom(segment, progress, readEnd.position(), progress.offset, false,
+                        endOffset, limit)) {
+            return;
+        }
         int entry = index.floorEntry(progress.offset - segment.baseOffset());
         if (!readSegmentFrom(segment, progress, index, entry, endOffset, limit)) {
             if (!segment.logFile().equals(lastIndexWarning)) {
@@ -178,6 +190,21 @@ final class LogReader {
         int start = entry < 0 ? 0 : index.position(entry);
         long expectedOffset = segment.baseOffset()
                 + (entry < 0 ? 0 : index.relativeOffset(entry));
+        return readSegmentFrom(segment, progress, start, expectedOffset, entry < 0, endOffset,
+                limit);
+    }
+
+    /**
+     * Reads the batches of {@code segment} from byte {@code start}, where the batch with base
+     * offset {@code expectedOffset} must begin unless {@code trusted} (the segment's start).
+     *
+     * @return {@code false} when the bytes at {@code start} cannot be framed or hold a batch
+     *     with another base offset
+     */
+    private boolean readSegmentFrom(Segment segment, ReadProgress progress, int start,
+            long expectedOffset, boolean trusted, long endOffset, int limit)
+            throws IOException {
+        boolean checkStart = !trusted;
         try (SegmentFileCache.Lease lease = context.fileCache().acquire(segment.logFile())) {
             SegmentScanner scanner = new SegmentScanner(lease.channel(), start, limit,
                     context.config().maxRecordBytes(), SCAN_BUFFER.get());
@@ -185,7 +212,7 @@ final class LogReader {
                 while (!progress.done()) {
                     SegmentScanner.ScannedBatch batch = scanner.next();
                     if (batch == null) {
-                        if (entry >= 0 && scanner.position() == start) {
+                        if (checkStart && scanner.position() == start) {
                             return false;
                         }
                         checkStop(segment, scanner, limit);
@@ -193,7 +220,7 @@ final class LogReader {
                         return true;
                     }
                     if (batch.header().baseOffset() != expectedOffset) {
-                        if (entry >= 0 && batch.position() == start) {
+                        if (checkStart && batch.position() == start) {
                             return false;
                         }
                         throw new CorruptRecordException("batch at byte " + batch.position()
@@ -212,6 +239,10 @@ final class LogReader {
                     progress.add(BatchDecoder.decode(batch.bytes(), batch.header(),
                             context.topicPartition(), progress.offset, progress.recordsLeft(),
                             segment.logFile(), batch.position()), batch.header().batchLength());
+                    if (progress.offset == batch.header().nextOffset()) {
+                        lastReadEnd = new ReadEnd(segment, progress.offset,
+                                (int) batch.position() + batch.header().batchLength());
+                    }
                 }
             } finally {
                 keepScanBuffer(scanner.buffer());
@@ -320,6 +351,10 @@ final class LogReader {
     }
 
     /** The records collected so far by one read and the limits left. */
+    /** The byte of {@code segment} where the batch with base offset {@code offset} starts. */
+    private record ReadEnd(Segment segment, long offset, int position) {
+    }
+
     private static final class ReadProgress {
         long offset;
         private final int maxRecords;

@@ -13,6 +13,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -31,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe. An internal lock serializes appends, rolls, retention and close. One force
  * runs at a time, claimed through a {@link GroupCommit}, so appends continue during a force and
  * callers of {@link #flushUpTo} that arrive meanwhile share the next force. Reads take no lock
- * and run concurrently with all of these.
+ * and run concurrently with all of these. A roll leaves the full segment's force, tail cut and
+ * index files to the sealer of the {@link SegmentWorkers}, under a lock of its own, so appends
+ * go on meanwhile; a flush that needs the segment forced completes that work first.
  *
  * <p>Failure: when a write or force fails with an {@link IOException}, the exception reaches
  * the caller as a {@link LucidStorageException} and the log enters a failed state in which
@@ -54,6 +59,7 @@ public final class PartitionLog implements AutoCloseable {
     private final SegmentList segments = new SegmentList();
     private final LogReader reader;
     private final ReentrantLock appendLock = new ReentrantLock();
+    private final SegmentWorkers workers;
     /** The buffer appends encode their batch into; guarded by the append lock. */
     private ByteBuffer encodeBuffer;
     private final GroupCommit groupCommit = new GroupCommit();
@@ -62,13 +68,26 @@ public final class PartitionLog implements AutoCloseable {
     private volatile long flushedOffset;
     /** The byte of the active segment up to which it is forced; guarded by the force claim. */
     private int flushedPosition;
+    /**
+     * Rolled segments whose force, tail cut and index files are pending, oldest first. Roll
+     * adds under the force claim; seals complete under the seal lock, which never waits for
+     * the claim, so a long seal force does not hold up the next roll.
+     */
+    private final ConcurrentLinkedDeque<SealingSegment> sealing = new ConcurrentLinkedDeque<>();
+    private final ReentrantLock sealLock = new ReentrantLock();
+    /** Serializes raises of the flushed offset, which forces and seals make concurrently. */
+    private final Object flushedOffsetLock = new Object();
+    /** Whether a segment file was created since the directory was last forced. */
+    private final AtomicBoolean directoryUnforced = new AtomicBoolean();
     private boolean cleanShutdownMarkerPresent;
     private final AtomicReference<LogFailure> failure = new AtomicReference<>();
     private volatile boolean closed;
 
-    private PartitionLog(LogContext context, boolean ownsFileCache, LogLoader.LoadedLog loaded) {
+    private PartitionLog(LogContext context, boolean ownsFileCache, SegmentWorkers workers,
+            LogLoader.LoadedLog loaded) {
         this.context = context;
         this.ownsFileCache = ownsFileCache;
+        this.workers = workers;
         this.reader = new LogReader(context, segments);
         this.cleanShutdownFile = context.directory().resolve(SegmentFiles.CLEAN_SHUTDOWN_FILE);
         this.cleanShutdownMarkerPresent = loaded.cleanShutdown();
@@ -87,7 +106,16 @@ public final class PartitionLog implements AutoCloseable {
      */
     public static PartitionLog open(Path directory, TopicPartition topicPartition,
             LogConfig config, FileIO fileIO, boolean readOnly) {
-        return open(directory, topicPartition, config, fileIO, readOnly, null);
+        return open(directory, topicPartition, config, fileIO, readOnly, null, null);
+    }
+
+    /**
+     * Opens the partition as {@link #open(Path, TopicPartition, LogConfig, FileIO, boolean,
+     * SegmentFileCache, SegmentWorkers)} does, without background workers.
+     */
+    public static PartitionLog open(Path directory, TopicPartition topicPartition,
+            LogConfig config, FileIO fileIO, boolean readOnly, SegmentFileCache fileCache) {
+        return open(directory, topicPartition, config, fileIO, readOnly, fileCache, null);
     }
 
     /**
@@ -95,10 +123,16 @@ public final class PartitionLog implements AutoCloseable {
      * does, reading segment files through {@code fileCache}, which may be shared by every
      * partition of an instance and which the caller closes after the logs.
      *
+     * <p>With {@code workers}, file space is prepared ahead of the appends and rolls are
+     * completed in the background (see {@link SegmentWorkers}); without, the appending thread
+     * does both, so every file operation happens inside the call that causes it.
+     *
      * @param fileCache the shared cache, or {@code null} for a private one
+     * @param workers the background threads shared by the instance's logs, or {@code null}
      */
     public static PartitionLog open(Path directory, TopicPartition topicPartition,
-            LogConfig config, FileIO fileIO, boolean readOnly, SegmentFileCache fileCache) {
+            LogConfig config, FileIO fileIO, boolean readOnly, SegmentFileCache fileCache,
+            SegmentWorkers workers) {
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(topicPartition, "topicPartition");
         Objects.requireNonNull(config, "config");
@@ -110,7 +144,7 @@ public final class PartitionLog implements AutoCloseable {
                 topicPartition, config, fileIO, readOnly, cache);
         try {
             LogLoader.LoadedLog loaded = LogLoader.load(context);
-            PartitionLog log = new PartitionLog(context, ownsFileCache, loaded);
+            PartitionLog log = new PartitionLog(context, ownsFileCache, workers, loaded);
             if (!readOnly) {
                 log.openWriter(loaded.cleanShutdown());
             }
@@ -130,8 +164,7 @@ public final class PartitionLog implements AutoCloseable {
 
     private void openWriter(boolean cleanShutdown) throws IOException {
         Segment active = segments.last();
-        writer = new SegmentWriter(active.logFile(), context.fileIO(),
-                context.config().segmentBytes());
+        writer = newWriter(active);
         if (!cleanShutdown) {
             // Recovery read the page cache; force what it validated before calling it flushed.
             writer.forceFile();
@@ -219,11 +252,6 @@ public final class PartitionLog implements AutoCloseable {
 
             segment.batchAppended(BatchHeader.read(batch.buffer(), 0), position,
                     context.config().indexIntervalBytes());
-            if (LOGGER.isTraceEnabled()) {
-                LOGGER.trace("Appended {} records to partition {} at offset {}, byte {} of {}",
-                        batch.recordCount(), context.topicPartition(), baseOffset, position,
-                        segment.logFile());
-            }
             return baseOffset;
         } catch (IOException e) {
             throw writeFailed("append", segments.last().logFile(), e);
@@ -242,35 +270,109 @@ public final class PartitionLog implements AutoCloseable {
     }
 
     /**
-     * Seals {@code active}, forcing it and its indexes, and starts a new active segment whose
-     * base offset is the log's end offset. Holds the force claim, so no force runs on the old
+     * Seals {@code active} and starts a new active segment whose base offset is the log's end
+     * offset. Completing the seal (forcing the full segment, cutting its preallocated tail,
+     * writing its indexes, moving the recovery point) is queued to the sealer, or done here
+     * without workers; until then the recovery point stays before the sealed segment, so a
+     * crash recovers it like an active one. Holds the force claim, so no force runs on the old
      * writer meanwhile.
      */
     private Segment roll(Segment active) throws IOException {
         groupCommit.begin();
+        Segment next;
         try {
             active.seal();
-            writer.force(flushedPosition, active.size());
-            writer.truncate(active.size());
-            writer.close();
-            active.writeIndexes(context.fileIO());
-            flushedOffset = active.nextOffset();
-
-            Segment next = new Segment(context.directory(), active.nextOffset());
-            writer = new SegmentWriter(next.logFile(), context.fileIO(),
-                    context.config().segmentBytes());
-            context.fileIO().forceDirectory(context.directory());
+            next = new Segment(context.directory(), active.nextOffset());
+            SegmentWriter nextWriter = newWriter(next);
+            sealing.add(new SealingSegment(active, writer, flushedPosition));
+            writer = nextWriter;
             segments.add(next);
             flushedPosition = 0;
-            CheckpointFile.write(context.fileIO(),
-                    context.directory().resolve(SegmentFiles.RECOVERY_POINT_FILE),
-                    CheckpointFile.RECOVERY_POINT_MAGIC, next.baseOffset());
+            directoryUnforced.set(true);
             LOGGER.info("Rolled partition {} to segment {} at offset {}; sealed {} with {} bytes",
                     context.topicPartition(), next.logFile(), next.baseOffset(),
                     active.logFile(), active.size());
-            return next;
+            if (workers == null) {
+                completeSeals();
+            }
         } finally {
             groupCommit.end();
+        }
+        if (workers != null) {
+            try {
+                workers.sealer().execute(this::completeSealsInBackground);
+            } catch (RejectedExecutionException e) {
+                // The instance is closing, and closing the log completes the seal.
+                LOGGER.debug("Sealer stopped; segment {} of partition {} is sealed on close",
+                        active.logFile(), context.topicPartition());
+            }
+        }
+        return next;
+    }
+
+    private SegmentWriter newWriter(Segment segment) throws IOException {
+        return new SegmentWriter(segment.logFile(), context.fileIO(),
+                context.config().segmentBytes(), workers == null ? null : workers.preparer());
+    }
+
+    /**
+     * Completes every pending seal, oldest first, forces the directory if a segment file was
+     * created and moves the recovery point past the last completed seal. Takes the seal lock;
+     * a caller may hold the append lock and the force claim, in that order, before it.
+     */
+    private void completeSeals() throws IOException {
+        sealLock.lock();
+        try {
+            SealingSegment last = null;
+            SealingSegment pending;
+            while ((pending = sealing.peek()) != null) {
+                Segment segment = pending.segment();
+                pending.writer().force(pending.flushedPosition(), segment.size());
+                pending.writer().truncate(segment.size());
+                segment.writeIndexes(context.fileIO());
+                sealing.poll();
+                last = pending;
+            }
+            if (directoryUnforced.getAndSet(false)) {
+                try {
+                    context.fileIO().forceDirectory(context.directory());
+                } catch (IOException e) {
+                    directoryUnforced.set(true);
+                    throw e;
+                }
+            }
+            if (last != null) {
+                // Every segment before the one after the last seal is now forced and indexed.
+                long recoveryPoint = last.segment().nextOffset();
+                CheckpointFile.write(context.fileIO(),
+                        context.directory().resolve(SegmentFiles.RECOVERY_POINT_FILE),
+                        CheckpointFile.RECOVERY_POINT_MAGIC, recoveryPoint);
+                raiseFlushedOffset(recoveryPoint);
+            }
+        } finally {
+            sealLock.unlock();
+        }
+    }
+
+    /** Completes the pending seals on the sealer; a failure puts the log in the failed state. */
+    private void completeSealsInBackground() {
+        if (closed || failure.get() != null) {
+            return;
+        }
+        try {
+            completeSeals();
+        } catch (IOException e) {
+            SealingSegment pending = sealing.peek();
+            writeFailed("seal", pending != null ? pending.segment().logFile()
+                    : context.directory(), e);
+        }
+    }
+
+    private void raiseFlushedOffset(long offset) {
+        synchronized (flushedOffsetLock) {
+            if (offset > flushedOffset) {
+                flushedOffset = offset;
+            }
         }
     }
 
@@ -318,8 +420,20 @@ public final class PartitionLog implements AutoCloseable {
         }
     }
 
-    /** Forces the active segment up to its current end. The caller must own the force claim. */
+    /**
+     * Completes pending seals, then forces the active segment up to its current end. The
+     * caller must own the force claim.
+     */
     private void forceActiveSegment() {
+        if (!sealing.isEmpty() || directoryUnforced.get()) {
+            try {
+                completeSeals();
+            } catch (IOException e) {
+                SealingSegment pending = sealing.peek();
+                throw writeFailed("seal", pending != null ? pending.segment().logFile()
+                        : context.directory(), e);
+            }
+        }
         Segment active = segments.last();
         // The end offset is read before the size, which the segment publishes first.
         long end = active.nextOffset();
@@ -330,7 +444,7 @@ public final class PartitionLog implements AutoCloseable {
             throw writeFailed("force", active.logFile(), e);
         }
         flushedPosition = size;
-        flushedOffset = end;
+        raiseFlushedOffset(end);
     }
 
     /**
@@ -381,7 +495,17 @@ public final class PartitionLog implements AutoCloseable {
         appendLock.lock();
         try {
             checkWritable();
-            return new RetentionRun(context, segments).apply(retentionBytes, retentionMs, nowMs);
+            // Seals complete first, so that retention never deletes a file a seal still writes.
+            groupCommit.begin();
+            try {
+                completeSeals();
+                return new RetentionRun(context, segments).apply(retentionBytes, retentionMs,
+                        nowMs);
+            } catch (IOException e) {
+                throw writeFailed("seal before retention", segments.last().logFile(), e);
+            } finally {
+                groupCommit.end();
+            }
         } finally {
             appendLock.unlock();
         }
@@ -453,12 +577,13 @@ public final class PartitionLog implements AutoCloseable {
     private void writeCleanShutdown() throws IOException {
         groupCommit.begin();
         try {
+            completeSeals();
             Segment active = segments.last();
             active.seal();
             writer.force(flushedPosition, active.size());
             writer.truncate(active.size());
             active.writeIndexes(context.fileIO());
-            flushedOffset = active.nextOffset();
+            raiseFlushedOffset(active.nextOffset());
             CheckpointFile.write(context.fileIO(), cleanShutdownFile,
                     CheckpointFile.CLEAN_SHUTDOWN_MAGIC, active.nextOffset(),
                     active.baseOffset(), active.size());
@@ -491,6 +616,14 @@ public final class PartitionLog implements AutoCloseable {
     private void closeFiles() {
         if (writer != null) {
             writer.close();
+        }
+        sealLock.lock();
+        try {
+            // A failed or deleted log leaves its pending seals to the next open's recovery.
+            sealing.forEach(pending -> pending.writer().close());
+            sealing.clear();
+        } finally {
+            sealLock.unlock();
         }
         for (Segment segment : segments.all()) {
             context.fileCache().invalidate(segment.logFile());
@@ -544,6 +677,10 @@ public final class PartitionLog implements AutoCloseable {
                     context.topicPartition(), what, e);
         }
         return new LucidStorageException(what + " failed: " + e, e);
+    }
+
+    /** A rolled segment with the writer that wrote it and the byte up to which it is forced. */
+    private record SealingSegment(Segment segment, SegmentWriter writer, int flushedPosition) {
     }
 
     @Override

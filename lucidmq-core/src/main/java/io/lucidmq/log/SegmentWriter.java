@@ -8,17 +8,31 @@ import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Writes the active segment's log file through a memory mapping, so that an append is a
- * memory copy with no system call.
+ * Writes the active segment's log file through memory mappings, so that an append is a memory
+ * copy with no system call.
  *
- * <p>The file is extended ahead of the writes in chunks of {@link #PREALLOCATION_BYTES} by
- * writing zeros through {@link FileIO}, and only then mapped, so the mapping never covers a
- * byte the file system has not allocated: a full disk raises an {@link IOException} from the
- * append that claims the chunk instead of a {@code SIGBUS} later. The zeros also mark the end
- * of the log for readers, because a batch length of 0 means no batch.
+ * <p>The file is prepared in chunks of {@link #PREALLOCATION_BYTES}: each chunk is first
+ * extended by writing zeros through {@link FileIO}, then mapped on its own, then touched one
+ * page at a time, so the mapping never covers a byte the file system has not allocated (a
+ * full disk raises an {@link IOException} instead of a {@code SIGBUS} later) and an append
+ * takes no page fault. The zeros also mark the end of the log for readers, because a batch
+ * length of 0 means no batch.
+ *
+ * <p>With a preparer executor, once the writes pass the middle of the last prepared chunk, the
+ * next chunk is prepared on it, ahead of the writes; an append that catches up waits for that
+ * step, and prepares a chunk itself only when none is under way. A chunk
+ * the preparer fails to claim is retried by the appending thread when it needs that space, so
+ * a full disk fails exactly the append that needs the space. Without an executor, every chunk
+ * is prepared by the append that first needs it.
  *
  * <p>The writer keeps no file descriptor open between calls. A mapping stays valid after its
  * channel closes, so a channel is opened only to extend, truncate or force the file's size.
@@ -26,55 +40,87 @@ import java.util.EnumSet;
  *
  * <p>Commit point: {@link #write} stores every byte of a batch except its length field, then
  * issues a release fence, then stores the length. A reader in this or another process that
- * sees a non-zero length therefore sees the whole batch.
+ * sees a non-zero length therefore sees the whole batch. Batches are 8-byte aligned, so the
+ * length field never spans two chunks.
  *
- * <p>Not thread-safe: the log's append lock serializes {@link #write} and {@link #truncate};
- * {@link #force} may run concurrently with {@link #write} under the log's force claim. A failed
- * call leaves the bytes written so far in place and the file at least as long as before.
+ * <p>Not thread-safe: the log's append lock serializes {@link #write}; {@link #force} may run
+ * concurrently with {@link #write} under the log's force claim, and {@link #truncate} runs
+ * after the last write. Chunk preparation is serialized internally. A failed call leaves the
+ * bytes written so far in place and the file at least as long as before.
  */
 final class SegmentWriter implements AutoCloseable {
 
-    /** Size of one preallocation step. */
+    /** Size of one preallocation step, and of each mapping. */
     static final int PREALLOCATION_BYTES = 4 * 1024 * 1024;
 
+    private static final Logger LOGGER = LoggerFactory.getLogger(SegmentWriter.class);
+    private static final int PAGE_BYTES = 4096;
     private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(64 * 1024);
 
     private final Path file;
     private final FileIO fileIO;
     private final int segmentBytes;
-    private volatile MappedByteBuffer mapping;
-    private volatile long preallocatedBytes;
+    private final Executor preparer;
+    /**
+     * The mapping of each chunk, indexed by position / {@link #PREALLOCATION_BYTES}; a chunk is
+     * published before {@link #preparedBytes} grows over it. Written under the prepare lock.
+     */
+    private volatile MappedByteBuffer[] chunks = new MappedByteBuffer[0];
+    private final Object prepareLock = new Object();
+    private final AtomicBoolean preparationQueued = new AtomicBoolean();
+    /** The bytes from the file start that are allocated, mapped and touched. */
+    private volatile long preparedBytes;
+    /** The file size; at least {@link #preparedBytes}. Written under the prepare lock. */
+    private volatile long fileSize;
     private volatile long forcedFileSize;
+    /** Set once no more chunks may be prepared; guarded by the prepare lock. */
+    private boolean stopped;
+    private boolean backgroundFailureLogged;
 
     /**
-     * Prepares to write {@code file}, creating it if missing; the bytes already in it, valid or
-     * zero, count as preallocated.
+     * Prepares to write {@code file}, creating it if missing; the bytes already in it count as
+     * written and are never touched.
+     *
+     * @param preparer the executor that prepares chunks ahead of the writes, or {@code null}
+     *     to prepare each chunk on the appending thread
      */
-    SegmentWriter(Path file, FileIO fileIO, int segmentBytes) throws IOException {
+    SegmentWriter(Path file, FileIO fileIO, int segmentBytes, Executor preparer)
+            throws IOException {
         this.file = file;
         this.fileIO = fileIO;
         this.segmentBytes = segmentBytes;
+        this.preparer = preparer;
         try (FileChannel channel = openChannel()) {
-            this.preallocatedBytes = channel.size();
+            this.fileSize = channel.size();
         }
-        this.forcedFileSize = preallocatedBytes;
+        this.forcedFileSize = fileSize;
+        // Bytes already in the file belong to batches or to zeros after them; their chunks
+        // are mapped when the first write needs them.
     }
 
     /** Writes {@code batch} (position to limit) at {@code position}; the length field last. */
     void write(int position, ByteBuffer batch) throws IOException {
         int length = batch.remaining();
         int start = batch.position();
-        ensurePreallocated((long) position + length);
-        MappedByteBuffer target = mapping;
+        long end = (long) position + length;
+        if (end > preparedBytes) {
+            prepareUpTo(end);
+        }
 
-        target.put(position, batch, start, BatchDescriptor.BATCH_LENGTH_OFFSET);
-        int afterLength = BatchDescriptor.BATCH_LENGTH_OFFSET + 4;
-        target.put(position + afterLength, batch, start + afterLength, length - afterLength);
-
+        int lengthField = BatchDescriptor.BATCH_LENGTH_OFFSET;
+        copy(position, batch, start, lengthField);
+        copy(position + lengthField + 4, batch, start + lengthField + 4,
+                length - lengthField - 4);
         // Commit point: the length field makes the batch visible.
         VarHandle.releaseFence();
-        target.putInt(position + BatchDescriptor.BATCH_LENGTH_OFFSET,
-                batch.getInt(start + BatchDescriptor.BATCH_LENGTH_OFFSET));
+        int lengthPosition = position + lengthField;
+        chunk(lengthPosition).putInt(lengthPosition % PREALLOCATION_BYTES,
+                batch.getInt(start + lengthField));
+
+        if (preparer != null && end + PREALLOCATION_BYTES / 2 > preparedBytes
+                && preparedBytes < segmentBytes) {
+            prepareInBackground();
+        }
     }
 
     /**
@@ -82,71 +128,176 @@ final class SegmentWriter implements AutoCloseable {
      * preallocation changed it since the last force.
      */
     void force(int from, int to) throws IOException {
-        MappedByteBuffer target = mapping;
-        if (target != null && to > from) {
-            fileIO.force(target, from, to - from);
+        MappedByteBuffer[] mappings = chunks;
+        long position = from;
+        while (position < to) {
+            int index = (int) (position / PREALLOCATION_BYTES);
+            long chunkEnd = Math.min(to, (index + 1L) * PREALLOCATION_BYTES);
+            MappedByteBuffer mapping = index < mappings.length ? mappings[index] : null;
+            if (mapping != null) {
+                int offset = (int) (position - (long) index * PREALLOCATION_BYTES);
+                fileIO.force(mapping, offset, (int) (chunkEnd - position));
+            }
+            position = chunkEnd;
         }
-        long fileSize = preallocatedBytes;
-        if (fileSize != forcedFileSize) {
+        long size = fileSize;
+        if (size != forcedFileSize) {
             try (FileChannel channel = openChannel()) {
                 fileIO.force(channel, false);
             }
-            forcedFileSize = fileSize;
+            forcedFileSize = size;
         }
     }
 
     /** Forces the whole file and its metadata to disk. */
     void forceFile() throws IOException {
+        long size = fileSize;
         try (FileChannel channel = openChannel()) {
             fileIO.force(channel, true);
         }
-        forcedFileSize = preallocatedBytes;
-    }
-
-    /**
-     * Cuts the file to {@code size} bytes, dropping the preallocated zeros, and forces it with
-     * its metadata. The writer must not write afterwards.
-     */
-    void truncate(int size) throws IOException {
-        // NOTE: the old mapping stays mapped until the garbage collector unmaps it. Nothing
-        // touches it again, so the bytes past the new file end are never accessed.
-        mapping = null;
-        try (FileChannel channel = openChannel()) {
-            channel.truncate(size);
-            fileIO.force(channel, true);
-        }
-        preallocatedBytes = size;
         forcedFileSize = size;
     }
 
-    /** Drops the mapping; the garbage collector unmaps it. */
-    @Override
-    public void close() {
-        mapping = null;
+    /**
+     * Stops preparing chunks, cuts the file to {@code size} bytes, dropping the preallocated
+     * zeros, and forces it with its metadata. The writer must not write afterwards.
+     */
+    void truncate(int size) throws IOException {
+        synchronized (prepareLock) {
+            stopped = true;
+            dropMappings();
+            // NOTE: a dropped mapping stays mapped until the garbage collector unmaps it.
+            // Nothing touches it again, so the bytes past the new file end are never accessed.
+            try (FileChannel channel = openChannel()) {
+                channel.truncate(size);
+                fileIO.force(channel, true);
+            }
+            fileSize = size;
+            forcedFileSize = size;
+        }
     }
 
-    private void ensurePreallocated(long end) throws IOException {
-        if (end <= preallocatedBytes && mapping != null) {
+    /** Stops preparing chunks and drops the mappings; the garbage collector unmaps them. */
+    @Override
+    public void close() {
+        synchronized (prepareLock) {
+            stopped = true;
+            dropMappings();
+        }
+    }
+
+    private void dropMappings() {
+        preparedBytes = 0;
+        chunks = new MappedByteBuffer[0];
+    }
+
+    private MappedByteBuffer chunk(int position) {
+        return chunks[position / PREALLOCATION_BYTES];
+    }
+
+    /** Copies {@code length} bytes from {@code source} into the chunks from {@code position}. */
+    private void copy(int position, ByteBuffer source, int sourceIndex, int length) {
+        int done = 0;
+        while (done < length) {
+            int at = position + done;
+            int offset = at % PREALLOCATION_BYTES;
+            int part = Math.min(length - done, PREALLOCATION_BYTES - offset);
+            chunk(at).put(offset, source, sourceIndex + done, part);
+            done += part;
+        }
+    }
+
+    /** Prepares chunks on the calling thread until the prepared bytes reach {@code end}. */
+    private void prepareUpTo(long end) throws IOException {
+        if (end > Integer.MAX_VALUE) {
+            throw new IOException("segment " + file.toAbsolutePath() + " cannot grow to "
+                    + end + " bytes, above the 2 GiB limit");
+        }
+        synchronized (prepareLock) {
+            if (stopped) {
+                throw new IllegalStateException("writer of " + file + " is closed");
+            }
+            // A background step that ran meanwhile may have prepared the space already.
+            while (preparedBytes < end) {
+                prepareNextChunk(end);
+            }
+        }
+    }
+
+    private void prepareInBackground() {
+        // A plain read first: appends in the second half of a chunk arrive here while the
+        // step is queued, and a failing compare-and-set would cost each of them a write.
+        if (preparationQueued.get() || !preparationQueued.compareAndSet(false, true)) {
             return;
         }
-        long target = preallocatedBytes;
-        if (end > target) {
-            target = Math.max(end, Math.min(target + PREALLOCATION_BYTES, segmentBytes));
+        try {
+            preparer.execute(this::prepareAheadStep);
+        } catch (RejectedExecutionException e) {
+            // The instance is closing; the appending thread prepares what it still needs.
+            preparationQueued.set(false);
         }
-        if (target > Integer.MAX_VALUE) {
-            throw new IOException("segment " + file.toAbsolutePath() + " cannot grow to "
-                    + target + " bytes, above the 2 GiB mapping limit");
+    }
+
+    /** Prepares the chunk after the one being written; runs on the preparer. */
+    private void prepareAheadStep() {
+        synchronized (prepareLock) {
+            preparationQueued.set(false);
+            if (stopped || preparedBytes >= segmentBytes) {
+                return;
+            }
+            try {
+                prepareNextChunk(0);
+            } catch (IOException | RuntimeException e) {
+                // Not fatal: the append that needs this space prepares it again and fails
+                // with its own error if the file system still refuses.
+                if (!backgroundFailureLogged) {
+                    backgroundFailureLogged = true;
+                    LOGGER.warn("Preparing space at byte {} of segment {} ahead of the appends "
+                            + "failed; appends will prepare it themselves: {}", preparedBytes,
+                            file.toAbsolutePath(), e.toString());
+                }
+            }
         }
+    }
+
+    /**
+     * Extends the file with zeros to the end of the next chunk (unless it is already longer),
+     * maps that chunk and touches its new pages. A chunk ends early at the segment size, or at
+     * {@code needed} when a batch larger than the segment size needs more; such a chunk is
+     * mapped again, longer, when a later write needs more of it. The caller holds the prepare
+     * lock and has checked that more is needed than is prepared.
+     */
+    private void prepareNextChunk(long needed) throws IOException {
+        long from = preparedBytes;
+        int index = (int) (from / PREALLOCATION_BYTES);
+        long chunkStart = (long) index * PREALLOCATION_BYTES;
+        long chunkEnd = Math.min(chunkStart + PREALLOCATION_BYTES,
+                Math.max(segmentBytes, needed));
         try (FileChannel channel = openChannel()) {
-            long position = preallocatedBytes;
-            while (position < target) {
+            long zeroFrom = fileSize;
+            long position = zeroFrom;
+            while (position < chunkEnd) {
                 ByteBuffer zeros = ZEROS.duplicate();
-                zeros.limit((int) Math.min(zeros.capacity(), target - position));
+                zeros.limit((int) Math.min(zeros.capacity(), chunkEnd - position));
                 position += channel.write(zeros, position);
             }
-            preallocatedBytes = target;
-            mapping = channel.map(FileChannel.MapMode.READ_WRITE, 0, target);
+            fileSize = Math.max(fileSize, chunkEnd);
+            MappedByteBuffer mapping = channel.map(FileChannel.MapMode.READ_WRITE, chunkStart,
+                    chunkEnd - chunkStart);
+            // Touch each page that holds only zeros, so that appends take no page fault.
+            long firstPage = Math.max(zeroFrom, chunkStart);
+            for (long page = firstPage + (PAGE_BYTES - firstPage % PAGE_BYTES) % PAGE_BYTES;
+                    page < chunkEnd; page += PAGE_BYTES) {
+                mapping.put((int) (page - chunkStart), (byte) 0);
+            }
+            MappedByteBuffer[] mappings = chunks;
+            if (index >= mappings.length) {
+                mappings = Arrays.copyOf(mappings, Math.max(index + 1, mappings.length * 2));
+            }
+            mappings[index] = mapping;
+            chunks = mappings;
         }
+        preparedBytes = chunkEnd;
     }
 
     private FileChannel openChannel() throws IOException {

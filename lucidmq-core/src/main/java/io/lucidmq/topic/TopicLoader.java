@@ -12,6 +12,7 @@ import io.lucidmq.inspect.LogInspector;
 import io.lucidmq.log.LogConfig;
 import io.lucidmq.log.PartitionLog;
 import io.lucidmq.log.SegmentFileCache;
+import io.lucidmq.log.SegmentWorkers;
 import io.lucidmq.log.SegmentFiles;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -36,11 +37,14 @@ final class TopicLoader {
     private final DirectoryLayout layout;
     private final LucidConfig config;
     private final SegmentFileCache fileCache;
+    private final SegmentWorkers workers;
 
-    TopicLoader(DirectoryLayout layout, LucidConfig config, SegmentFileCache fileCache) {
+    TopicLoader(DirectoryLayout layout, LucidConfig config, SegmentFileCache fileCache,
+            SegmentWorkers workers) {
         this.layout = layout;
         this.config = config;
         this.fileCache = fileCache;
+        this.workers = workers;
     }
 
     /**
@@ -80,7 +84,7 @@ final class TopicLoader {
             for (int partition = 0; partition < topicConfig.partitions(); partition++) {
                 logs.add(PartitionLog.open(layout.partitionDirectory(name, partition),
                         new TopicPartition(name, partition), logConfig, config.fileIO(),
-                        config.readOnly(), fileCache));
+                        config.readOnly(), fileCache, workers));
             }
         } catch (RuntimeException e) {
             closeAll(name, logs);

@@ -9,6 +9,7 @@ import io.lucidmq.engine.DirectoryLayout;
 import io.lucidmq.engine.FileTrees;
 import io.lucidmq.log.PartitionLog;
 import io.lucidmq.log.SegmentFileCache;
+import io.lucidmq.log.SegmentWorkers;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -45,12 +46,14 @@ public final class TopicRegistry {
      *
      * @param fileCache the cache of open segment files shared by every partition; the caller
      *     closes it after {@link #closeAll()}
+     * @param workers the background threads of every partition, or {@code null} for none; the
+     *     caller closes them after {@link #closeAll()}
      */
     public TopicRegistry(DirectoryLayout layout, LucidConfig config,
-            SegmentFileCache fileCache) {
+            SegmentFileCache fileCache, SegmentWorkers workers) {
         this.layout = layout;
         this.config = config;
-        this.loader = new TopicLoader(layout, config, fileCache);
+        this.loader = new TopicLoader(layout, config, fileCache, workers);
     }
 
     /**

@@ -55,6 +55,54 @@ class ConsumerPollTest {
         }
     }
 
+    /**
+     * Two threads hand records back and forth through two topics, each polling for the
+     * other's record right after sending its own, so every append races the receiver's step
+     * from its empty fetch into the wait. A poll that misses an append waits out its timeout
+     * and returns empty, and the round fails.
+     */
+    @Test
+    void pingPongPollNeverMissesAnAppend() throws Exception {
+        int rounds = 2_000;
+        Duration roundTimeout = Duration.ofSeconds(10);
+        try (LucidMQ mq = LucidMQ.open(directory)) {
+            mq.createTopic("ping");
+            mq.createTopic("pong");
+            Producer producer = mq.producer();
+            Consumer pings = mq.consumer(ConsumerConfig.reader()
+                    .assign(new TopicPartition("ping", 0)).build());
+            Consumer pongs = mq.consumer(ConsumerConfig.reader()
+                    .assign(new TopicPartition("pong", 0)).build());
+            CompletableFuture<Long> responder = CompletableFuture.supplyAsync(() -> {
+                for (long round = 0; round < rounds; round++) {
+                    ConsumerRecords records = pings.poll(roundTimeout);
+                    if (records.count() != 1
+                            || records.iterator().next().offset() != round) {
+                        return round;
+                    }
+                    producer.send(ProducerRecord.of("pong", "pong " + round));
+                }
+                return -1L;
+            });
+
+            long failedRound = -1;
+            for (long round = 0; round < rounds && failedRound < 0; round++) {
+                producer.send(ProducerRecord.of("ping", "ping " + round));
+                ConsumerRecords records = pongs.poll(roundTimeout);
+                if (records.count() != 1
+                        || records.iterator().next().offset() != round) {
+                    failedRound = round;
+                }
+            }
+
+            assertThat(failedRound).as("first round the requester missed").isEqualTo(-1);
+            assertThat(responder.get(30, TimeUnit.SECONDS)).as("first round the responder missed")
+                    .isEqualTo(-1);
+            pings.close();
+            pongs.close();
+        }
+    }
+
     @Test
     void wakeupUnblocksPoll() throws Exception {
         try (LucidMQ mq = LucidMQ.open(directory)) {

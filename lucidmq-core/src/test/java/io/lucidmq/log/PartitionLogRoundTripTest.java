@@ -81,6 +81,30 @@ class PartitionLogRoundTripTest {
     }
 
     @Test
+    void tailingAndRandomReadsInterleaveCorrectly() {
+        // A large index interval leaves one entry per segment, so tailing reads start where the
+        // previous read stopped and the random reads in between start at the index entry.
+        try (PartitionLog log = open(directory, LogTestSupport.config(64 * 1024, 1 << 20))) {
+            for (int i = 0; i < 300; i++) {
+                LogTestSupport.appendValues(log, "v" + i);
+            }
+            for (long offset = 0; offset < 300; offset++) {
+                List<ConsumerRecord> tail = log.read(offset, 1, 1 << 20);
+                assertThat(tail).hasSize(1);
+                assertThat(tail.get(0).offset()).isEqualTo(offset);
+                assertThat(tail.get(0).valueAsString()).isEqualTo("v" + offset);
+
+                long other = (offset * 7919) % 300;
+                assertThat(log.read(other, 1, 1 << 20).get(0).valueAsString())
+                        .isEqualTo("v" + other);
+            }
+            List<ConsumerRecord> batches = log.read(150, 10, 1 << 20);
+            assertThat(batches).extracting(ConsumerRecord::offset)
+                    .containsExactly(150L, 151L, 152L, 153L, 154L, 155L, 156L, 157L, 158L, 159L);
+        }
+    }
+
+    @Test
     void readOutsideRangeThrowsWithRange() {
         try (PartitionLog log = open(directory, LogTestSupport.config(64 * 1024))) {
             LogTestSupport.appendValues(log, "a", "b");

@@ -22,10 +22,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A disk that fills up in the middle of a batch append: the active segment is preallocated in
- * 4 MiB steps, so a batch that crosses a step writes to the file system and gets ENOSPC. The
- * caller gets the error, the partition goes to the failed state, no part of the batch is
- * visible after reopen, and appends work again after reopen once space is freed.
+ * A disk that fills up while a partition appends. The active segment's file grows in 4 MiB
+ * steps of zeros; without background segment work the batch that crosses a step writes them
+ * itself and gets ENOSPC, with it the preparer fails first and the append that needs the space
+ * retries and gets ENOSPC. Either way the caller gets the error, the partition goes to the
+ * failed state, no part of the failed batch is visible after reopen, and appends work again
+ * after reopen once space is freed.
  */
 class DiskFullBatchTest {
 
@@ -47,8 +49,7 @@ class DiskFullBatchTest {
     void diskFullMidBatchAppendsNothing() {
         FaultInjectingFileIO fileIO = new FaultInjectingFileIO();
         long acknowledged = 0;
-        try (LucidMQ mq = LucidMQ.open(LucidConfig.builder(directory).fileIO(fileIO)
-                .durability(DurabilityPolicy.SYNC).build())) {
+        try (LucidMQ mq = LucidMQ.open(config(fileIO, false))) {
             mq.createTopic("t");
             Producer producer = mq.producer();
             while (partition(mq).sizeInBytes() < PREALLOCATION_STEP - 150_000) {
@@ -61,14 +62,54 @@ class DiskFullBatchTest {
                     .isInstanceOf(LucidStorageException.class)
                     .hasMessageContaining(FaultInjectingFileIO.NO_SPACE);
             assertThat(partition(mq).endOffset()).isEqualTo(acknowledged);
-            assertThatThrownBy(() -> producer.send(batch("rejected-", 1).get(0)))
-                    .isInstanceOf(PartitionFailedException.class);
-
-            fileIO.clearFaults();
-            assertThatThrownBy(() -> producer.send(batch("still-failed-", 1).get(0)))
-                    .isInstanceOf(PartitionFailedException.class);
+            assertRejectedUntilReopen(fileIO, mq.producer());
         }
+        assertReopenedWithAcknowledgedOnly(acknowledged);
+    }
 
+    @Test
+    void diskFullAheadOfTheAppendsFailsTheAppendThatNeedsTheSpace() {
+        FaultInjectingFileIO fileIO = new FaultInjectingFileIO();
+        long acknowledged = 0;
+        try (LucidMQ mq = LucidMQ.open(config(fileIO, true))) {
+            mq.createTopic("t");
+            Producer producer = mq.producer();
+            acknowledged += producer.sendAll(batch("fill-", 100)).size();
+            fileIO.fail(Operation.WRITE, 1, true, path -> path.toString().endsWith(".log"),
+                    FaultInjectingFileIO.NO_SPACE);
+
+            // The steps prepared before the fault hold at most two chunks of batches.
+            LucidStorageException failure = null;
+            for (int i = 0; i < 3 * PREALLOCATION_STEP / 100_000 && failure == null; i++) {
+                try {
+                    acknowledged += producer.sendAll(batch("fill-", 100)).size();
+                } catch (LucidStorageException e) {
+                    failure = e;
+                }
+            }
+            assertThat(failure).as("an append fails once the prepared space is used up")
+                    .isNotNull().hasMessageContaining(FaultInjectingFileIO.NO_SPACE);
+            assertThat(partition(mq).endOffset()).isEqualTo(acknowledged);
+            assertRejectedUntilReopen(fileIO, producer);
+        }
+        assertReopenedWithAcknowledgedOnly(acknowledged);
+    }
+
+    private LucidConfig config(FaultInjectingFileIO fileIO, boolean backgroundSegmentWork) {
+        return LucidConfig.builder(directory).fileIO(fileIO).durability(DurabilityPolicy.SYNC)
+                .backgroundSegmentWork(backgroundSegmentWork).build();
+    }
+
+    private static void assertRejectedUntilReopen(FaultInjectingFileIO fileIO,
+            Producer producer) {
+        assertThatThrownBy(() -> producer.send(batch("rejected-", 1).get(0)))
+                .isInstanceOf(PartitionFailedException.class);
+        fileIO.clearFaults();
+        assertThatThrownBy(() -> producer.send(batch("still-failed-", 1).get(0)))
+                .isInstanceOf(PartitionFailedException.class);
+    }
+
+    private void assertReopenedWithAcknowledgedOnly(long acknowledged) {
         try (LucidMQ mq = LucidMQ.open(directory)) {
             List<ConsumerRecord> records = EngineTestSupport.readAll(mq, "t");
             assertThat(records).hasSize((int) acknowledged);

@@ -269,9 +269,13 @@ class FailAtNTest {
         return DirectorySnapshot.reopen(directory);
     }
 
+    /**
+     * The faulty configuration: without background segment work, so that every file operation
+     * runs inside the engine call that causes it and the N-th call is the same in every run.
+     */
     static LucidConfig config(Path directory, FaultInjectingFileIO fileIO) {
         return LucidConfig.builder(directory).fileIO(fileIO).durability(DurabilityPolicy.SYNC)
                 .clock(new MutableClock(NOW)).retentionCheckInterval(Duration.ofHours(1))
-                .build();
+                .backgroundSegmentWork(false).build();
     }
 }

@@ -3,7 +3,7 @@ package io.lucidmq.testing;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The records that {@link SyncProducerMain} sends, derived from a producer thread number and
+ * The records that {@link AckingProducerMain} sends, derived from a producer thread number and
  * a sequence number, so a test can check the bytes of every acknowledged record after a
  * crash. Each acknowledgement is printed as {@code ACK <thread> <sequence> <partition>
  * <offset>}.

@@ -28,6 +28,7 @@ final class LucidConfigMapper {
                         "lucidmq.retention-check-interval",
                         properties.getRetentionCheckInterval()))
                 .maxOpenSegmentFiles(PropertyChecks.atLeast("lucidmq.max-open-segment-files",
-                        properties.getMaxOpenSegmentFiles(), MIN_OPEN_SEGMENT_FILES));
+                        properties.getMaxOpenSegmentFiles(), MIN_OPEN_SEGMENT_FILES))
+                .backgroundSegmentWork(properties.isBackgroundSegmentWork());
     }
 }

@@ -58,6 +58,12 @@ public class LucidProperties {
     /** Maximum number of segment files kept open at once, at least 16. */
     private int maxOpenSegmentFiles = 512;
 
+    /**
+     * Whether background threads prepare segment file space ahead of the appends and seal full
+     * segments; off, the sending thread does both.
+     */
+    private boolean backgroundSegmentWork = true;
+
     /** Topics to create at startup, or to check against the existing ones, by name. */
     private Map<String, Topic> topics = new LinkedHashMap<>();
 
@@ -171,6 +177,14 @@ public class LucidProperties {
 
     public void setMaxOpenSegmentFiles(int maxOpenSegmentFiles) {
         this.maxOpenSegmentFiles = maxOpenSegmentFiles;
+    }
+
+    public boolean isBackgroundSegmentWork() {
+        return backgroundSegmentWork;
+    }
+
+    public void setBackgroundSegmentWork(boolean backgroundSegmentWork) {
+        this.backgroundSegmentWork = backgroundSegmentWork;
     }
 
     public Map<String, Topic> getTopics() {

@@ -132,6 +132,7 @@ class LucidAutoConfigurationTests {
                 "lucidmq.external-poll-interval=50ms",
                 "lucidmq.retention-check-interval=30s",
                 "lucidmq.max-open-segment-files=64",
+                "lucidmq.background-segment-work=false",
                 "lucidmq.template.default-topic=orders",
                 "lucidmq.listener.concurrency=2",
                 "lucidmq.listener.poll-timeout=300ms",
@@ -150,6 +151,7 @@ class LucidAutoConfigurationTests {
                     assertThat(config.externalPollInterval()).isEqualTo(Duration.ofMillis(50));
                     assertThat(config.retentionCheckInterval()).isEqualTo(Duration.ofSeconds(30));
                     assertThat(config.maxOpenSegmentFiles()).isEqualTo(64);
+                    assertThat(config.backgroundSegmentWork()).isFalse();
                     assertThat(config.defaultTopicConfig()).isEqualTo(new TopicConfig(3,
                             2 * 1024 * 1024, 64 * 1024, 1024L * 1024 * 1024,
                             Duration.ofHours(2).toMillis(), null));

@@ -12,14 +12,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Child JVM helper: sends {@link AckedRecords} under {@link DurabilityPolicy#SYNC} from
- * several threads until killed, and prints one {@code ACK} line after each send is
- * acknowledged. Even threads use {@code send}, odd threads {@code sendAsync}. Arguments: the
- * directory, the topic, the partition count and the thread count.
+ * Child JVM helper: sends {@link AckedRecords} from several threads until killed, and prints
+ * one {@code ACK} line after each send is acknowledged. Even threads use {@code send}, odd
+ * threads {@code sendAsync}. The topic has 64 KiB segments, so the log rolls often. Arguments:
+ * the directory, the topic, the partition count, the thread count and the durability policy
+ * ({@code SYNC} or {@code OS}).
  */
-public final class SyncProducerMain {
+public final class AckingProducerMain {
 
-    private SyncProducerMain() {
+    private AckingProducerMain() {
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -27,8 +28,8 @@ public final class SyncProducerMain {
         String topic = args[1];
         int partitions = Integer.parseInt(args[2]);
         int threads = Integer.parseInt(args[3]);
-        LucidMQ mq = LucidMQ.open(LucidConfig.builder(directory)
-                .durability(DurabilityPolicy.SYNC).build());
+        DurabilityPolicy durability = DurabilityPolicy.valueOf(args[4]);
+        LucidMQ mq = LucidMQ.open(LucidConfig.builder(directory).durability(durability).build());
         mq.createTopic(topic, new TopicConfig(partitions, 64 * 1024, 1024, -1, -1, null));
         Producer producer = mq.producer();
         System.out.println("READY");

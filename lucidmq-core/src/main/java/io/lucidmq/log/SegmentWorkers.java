@@ -1,0 +1,67 @@
+package io.lucidmq.log;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The two background threads that the partition logs of one instance share, so that no file
+ * work of a size that grows with the data runs on an appending thread:
+ *
+ * <ul>
+ *   <li>the preparer claims file space ahead of the appends: it extends the active segment
+ *       with zeros, maps the new chunk and touches its pages;
+ *   <li>the sealer completes a roll: it forces the full segment, cuts its preallocated tail,
+ *       writes its indexes and moves the recovery point past it.
+ * </ul>
+ *
+ * <p>They are separate so that a long force on the sealer never delays the space an append
+ * waits for. Without workers (see {@link PartitionLog#open}), appends do both themselves.
+ * Thread-safe.
+ */
+public final class SegmentWorkers implements AutoCloseable {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(SegmentWorkers.class);
+    private static final long CLOSE_TIMEOUT_SECONDS = 30;
+
+    private final ExecutorService preparer;
+    private final ExecutorService sealer;
+
+    /** Starts the preparer and the sealer thread from their factories. */
+    public SegmentWorkers(ThreadFactory preparerThreads, ThreadFactory sealerThreads) {
+        this.preparer = Executors.newSingleThreadExecutor(preparerThreads);
+        this.sealer = Executors.newSingleThreadExecutor(sealerThreads);
+    }
+
+    ExecutorService preparer() {
+        return preparer;
+    }
+
+    ExecutorService sealer() {
+        return sealer;
+    }
+
+    /**
+     * Runs the work already queued and stops both threads, waiting up to 30 seconds. Close
+     * the logs first: a log completes its pending seals itself when it closes, so what the
+     * sealer still finds queued then is a no-op.
+     */
+    @Override
+    public void close() {
+        preparer.shutdown();
+        sealer.shutdown();
+        try {
+            if (!preparer.awaitTermination(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    || !sealer.awaitTermination(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                LOGGER.warn("Segment workers did not stop within {} s; leaving them running",
+                        CLOSE_TIMEOUT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOGGER.warn("Interrupted while waiting for the segment workers to stop", e);
+        }
+    }
+}
