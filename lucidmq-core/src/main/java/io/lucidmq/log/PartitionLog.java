@@ -380,10 +380,13 @@ public final class PartitionLog implements AutoCloseable {
      * Forces the log to disk up to at least {@code offset} (exclusive), sharing forces between
      * concurrent callers (group commit). A caller whose offset is not yet flushed either
      * claims the force, when none runs, and forces up to the end offset it then observes, or
-     * parks until the running force ends and checks again. A caller that returns normally has
-     * its offset covered by a completed force; when a force fails, every caller waiting for
-     * it raises {@link PartitionFailedException}. Waiting ignores interrupts and keeps the
-     * interrupt flag set.
+     * parks until a force covers its offset or it is woken to claim the next force. Before
+     * forcing, a claimer may wait for the callers the previous force released to append
+     * again, for at most a quarter of that force's duration and at most 1 ms. A lone caller
+     * never waits (see {@link GroupCommit}). A caller that returns normally has its offset
+     * covered by a completed force; when a force fails, every caller waiting for it raises
+     * {@link PartitionFailedException}. Waiting ignores interrupts and keeps the interrupt
+     * flag set.
      *
      * @throws IllegalArgumentException if {@code offset} is above {@link #endOffset()}
      * @throws PartitionFailedException if an earlier write or force failed, including a force
@@ -403,17 +406,24 @@ public final class PartitionLog implements AutoCloseable {
         while (offset > flushedOffset) {
             checkWritable();
             if (groupCommit.tryBegin()) {
+                boolean forced = false;
                 try {
                     checkWritable();
                     forceActiveSegment();
+                    forced = true;
                 } finally {
-                    groupCommit.end();
+                    // After a failure every waiter wakes, to raise PartitionFailedException.
+                    if (forced) {
+                        groupCommit.end(flushedOffset);
+                    } else {
+                        groupCommit.end();
+                    }
                 }
                 continue;
             }
             // Parking returns at once while the flag is set, so clear it for the wait only.
             boolean interrupted = Thread.interrupted();
-            groupCommit.awaitEnd(() -> offset <= flushedOffset);
+            groupCommit.awaitForce(offset, () -> offset <= flushedOffset);
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }

@@ -83,6 +83,40 @@ class GroupCommitTest {
 
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void sendersReleasedByForceShareNextForce() throws Exception {
+        int threads = 16;
+        int appendsPerThread = 30;
+        // Slow forces make the gathering bound 1 ms, which leaves the senders that a force
+        // released time to append again before the next force starts.
+        FaultInjectingFileIO fileIO = new FaultInjectingFileIO(new SlowForceFileIO());
+        try (PartitionLog log = PartitionLog.open(directory, PARTITION,
+                LogTestSupport.config(16 * 1024 * 1024), fileIO, false)) {
+            long forcesBefore = fileIO.count(Operation.FORCE);
+            List<CompletableFuture<Void>> senders = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                senders.add(CompletableFuture.runAsync(() -> {
+                    for (int i = 0; i < appendsPerThread; i++) {
+                        long offset = log.append(List.of(LogTestSupport.record(VALUE)),
+                                TIMESTAMP);
+                        log.flushUpTo(offset + 1);
+                    }
+                }, runnable -> new Thread(runnable).start()));
+            }
+            for (CompletableFuture<Void> sender : senders) {
+                sender.get(1, TimeUnit.MINUTES);
+            }
+
+            long sends = (long) threads * appendsPerThread;
+            long forces = fileIO.count(Operation.FORCE) - forcesBefore;
+            assertThat(log.flushedOffset()).isEqualTo(sends);
+            // Without gathering, the senders split into two groups that take turns: while
+            // one group's force runs, the other appends, so a force covers 8 records.
+            assertThat(forces).isLessThanOrEqualTo(sends / 11);
+        }
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void failedForceFailsEveryWaiter() throws Exception {
         RecordingFileIO recording = new RecordingFileIO();
         PartitionLog log = PartitionLog.open(directory, PARTITION,
@@ -146,6 +180,48 @@ class GroupCommitTest {
     private static int batchSize() {
         return BatchEncoder.encode(List.of(LogTestSupport.record(VALUE)), TIMESTAMP, 1024,
                 "test").sizeInBytes();
+    }
+
+    /** Standard file I/O whose mapping forces take at least 4 ms, like a slow disk. */
+    private static final class SlowForceFileIO implements FileIO {
+        private final FileIO delegate = FileIO.standard();
+
+        @Override
+        public FileChannel open(Path path, Set<? extends OpenOption> options)
+                throws IOException {
+            return delegate.open(path, options);
+        }
+
+        @Override
+        public void atomicMove(Path source, Path target) throws IOException {
+            delegate.atomicMove(source, target);
+        }
+
+        @Override
+        public void forceDirectory(Path directory) throws IOException {
+            delegate.forceDirectory(directory);
+        }
+
+        @Override
+        public void createDirectories(Path directory) throws IOException {
+            delegate.createDirectories(directory);
+        }
+
+        @Override
+        public boolean deleteIfExists(Path path) throws IOException {
+            return delegate.deleteIfExists(path);
+        }
+
+        @Override
+        public void force(MappedByteBuffer mapping, int index, int length) throws IOException {
+            try {
+                Thread.sleep(4);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while delaying a force", e);
+            }
+            delegate.force(mapping, index, length);
+        }
     }
 
     /**
