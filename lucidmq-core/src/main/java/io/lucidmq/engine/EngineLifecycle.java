@@ -38,6 +38,25 @@ public final class EngineLifecycle {
         }
     }
 
+    /**
+     * Starts an operation as {@link #call} does, for hot paths that must not allocate a
+     * lambda: call {@link #exit()} in a {@code finally} block once this returns.
+     *
+     * @throws IllegalStateException if the instance is closed; nothing is held then
+     */
+    public void enter() {
+        lock.readLock().lock();
+        if (closed) {
+            lock.readLock().unlock();
+            ensureOpen();
+        }
+    }
+
+    /** Ends an operation started with {@link #enter()}. */
+    public void exit() {
+        lock.readLock().unlock();
+    }
+
     /** Runs {@code operation} while the instance is open; see {@link #call}. */
     public void run(Runnable operation) {
         call(() -> {

@@ -45,8 +45,8 @@ final class LogReader {
     private final SegmentList segments;
     private volatile Path lastIndexWarning;
     /**
-     * Where the last read of this log stopped after a whole batch, so that a consumer tailing
-     * the log starts its next read there instead of at the offset-index entry before it.
+     * The point after the last whole batch a read of this log returned, so that a consumer
+     * tailing the log starts its next read there instead of at the offset-index entry before.
      */
     private volatile ReadEnd lastReadEnd;
 

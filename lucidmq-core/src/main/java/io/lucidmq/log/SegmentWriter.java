@@ -27,12 +27,12 @@ import org.slf4j.LoggerFactory;
  * takes no page fault. The zeros also mark the end of the log for readers, because a batch
  * length of 0 means no batch.
  *
- * <p>With a preparer executor, once the writes pass the middle of the last prepared chunk, the
- * next chunk is prepared on it, ahead of the writes; an append that catches up waits for that
- * step, and prepares a chunk itself only when none is under way. A chunk
- * the preparer fails to claim is retried by the appending thread when it needs that space, so
- * a full disk fails exactly the append that needs the space. Without an executor, every chunk
- * is prepared by the append that first needs it.
+ * <p>With a preparer executor, chunks are prepared on it ahead of the writes: the second once
+ * a quarter of the first is written, later ones almost two chunks ahead. An append that
+ * catches up waits for that step, and prepares a chunk itself only when none is under way. A
+ * chunk the preparer fails to claim is retried by the appending thread when it needs that
+ * space, so a full disk fails exactly the append that needs the space. Without an executor,
+ * every chunk is prepared by the append that first needs it.
  *
  * <p>The writer keeps no file descriptor open between calls. A mapping stays valid after its
  * channel closes, so a channel is opened only to extend, truncate or force the file's size.
@@ -55,6 +55,17 @@ final class SegmentWriter implements AutoCloseable {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(SegmentWriter.class);
     private static final int PAGE_BYTES = 4096;
+    /**
+     * How far ahead of the writes the second chunk is requested: once a quarter of the first
+     * is written, so that a partition with less than 1 MiB in its active segment keeps one.
+     */
+    private static final int FIRST_LEAD_BYTES = PREALLOCATION_BYTES / 4 * 3;
+    /**
+     * How far ahead of the writes later chunks are requested: the preparer then works almost
+     * two chunks ahead, because a busy partition writes a chunk in a few milliseconds, about
+     * as long as preparing one takes.
+     */
+    private static final int LEAD_BYTES = PREALLOCATION_BYTES / 4 * 7;
     private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(64 * 1024);
 
     private final Path file;
@@ -117,8 +128,9 @@ final class SegmentWriter implements AutoCloseable {
         chunk(lengthPosition).putInt(lengthPosition % PREALLOCATION_BYTES,
                 batch.getInt(start + lengthField));
 
-        if (preparer != null && end + PREALLOCATION_BYTES / 2 > preparedBytes
-                && preparedBytes < segmentBytes) {
+        long prepared = preparedBytes;
+        if (preparer != null && prepared < segmentBytes && end
+                + (prepared <= PREALLOCATION_BYTES ? FIRST_LEAD_BYTES : LEAD_BYTES) > prepared) {
             prepareInBackground();
         }
     }
@@ -166,8 +178,6 @@ final class SegmentWriter implements AutoCloseable {
         synchronized (prepareLock) {
             stopped = true;
             dropMappings();
-            // NOTE: a dropped mapping stays mapped until the garbage collector unmaps it.
-            // Nothing touches it again, so the bytes past the new file end are never accessed.
             try (FileChannel channel = openChannel()) {
                 channel.truncate(size);
                 fileIO.force(channel, true);
@@ -177,7 +187,7 @@ final class SegmentWriter implements AutoCloseable {
         }
     }
 
-    /** Stops preparing chunks and drops the mappings; the garbage collector unmaps them. */
+    /** Stops preparing chunks and unmaps the file. */
     @Override
     public void close() {
         synchronized (prepareLock) {
@@ -186,9 +196,20 @@ final class SegmentWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Unmaps every chunk. The callers guarantee that no write or force uses the mappings any
+     * more: the last write happened before, under the log's append lock, and forces of this
+     * writer run under the force claim, which the log holds or has given up for good.
+     */
     private void dropMappings() {
+        MappedByteBuffer[] mappings = chunks;
         preparedBytes = 0;
         chunks = new MappedByteBuffer[0];
+        for (MappedByteBuffer mapping : mappings) {
+            if (mapping != null) {
+                Unmapper.unmap(mapping);
+            }
+        }
     }
 
     private MappedByteBuffer chunk(int position) {

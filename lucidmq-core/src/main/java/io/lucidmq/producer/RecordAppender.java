@@ -52,7 +52,12 @@ public final class RecordAppender {
     /** Appends one record and waits until it is acknowledged; see {@link #sendAll}. */
     public RecordMetadata send(ProducerRecord record) {
         validate(record);
-        return lifecycle.call(() -> appendOne(record));
+        lifecycle.enter();
+        try {
+            return appendOne(record);
+        } finally {
+            lifecycle.exit();
+        }
     }
 
     /** Appends one record as {@link #appendBatches} does, without its per-partition map. */
