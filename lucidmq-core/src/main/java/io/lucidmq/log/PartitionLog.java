@@ -77,6 +77,14 @@ public final class PartitionLog implements AutoCloseable {
     private final ReentrantLock sealLock = new ReentrantLock();
     /** Serializes raises of the flushed offset, which forces and seals make concurrently. */
     private final Object flushedOffsetLock = new Object();
+    /**
+     * The file of the next segment, created and given its first chunk by the preparer while
+     * the active segment fills its last chunk, under a temporary name until the roll; guarded
+     * by the spare lock, which the preparer holds while it creates one.
+     */
+    private SegmentWriter spare;
+    private boolean spareRequested;
+    private final Object spareLock = new Object();
     /** Whether a segment file was created since the directory was last forced. */
     private final AtomicBoolean directoryUnforced = new AtomicBoolean();
     private boolean cleanShutdownMarkerPresent;
@@ -249,6 +257,11 @@ public final class PartitionLog implements AutoCloseable {
             int position = segment.size();
             batch.withBaseOffset(baseOffset);
             writer.write(position, batch.buffer());
+            if (workers != null && !spareRequested
+                    && position + batch.sizeInBytes() + SegmentWriter.PREALLOCATION_BYTES
+                            > context.config().segmentBytes()) {
+                requestSpare();
+            }
 
             segment.batchAppended(BatchHeader.read(batch.buffer(), 0), position,
                     context.config().indexIntervalBytes());
@@ -283,7 +296,7 @@ public final class PartitionLog implements AutoCloseable {
         try {
             active.seal();
             next = new Segment(context.directory(), active.nextOffset());
-            SegmentWriter nextWriter = newWriter(next);
+            SegmentWriter nextWriter = takeSpare(next);
             sealing.add(new SealingSegment(active, writer, flushedPosition));
             writer = nextWriter;
             segments.add(next);
@@ -308,6 +321,62 @@ public final class PartitionLog implements AutoCloseable {
             }
         }
         return next;
+    }
+
+    /** Asks the preparer for the next segment's file; the caller holds the append lock. */
+    private void requestSpare() {
+        spareRequested = true;
+        try {
+            workers.preparer().execute(this::prepareSpare);
+        } catch (RejectedExecutionException e) {
+            LOGGER.debug("Preparer stopped; the next segment of partition {} is prepared on "
+                    + "the roll", context.topicPartition());
+        }
+    }
+
+    /** Creates the spare segment file; runs on the preparer. */
+    private void prepareSpare() {
+        synchronized (spareLock) {
+            if (closed || spare != null) {
+                return;
+            }
+            Path file = context.directory().resolve(SegmentFiles.SPARE_FILE);
+            try {
+                spare = SegmentWriter.prepared(file, context.fileIO(),
+                        context.config().segmentBytes(), workers.preparer());
+            } catch (IOException | RuntimeException e) {
+                // Not fatal: the roll creates the next segment file itself.
+                LOGGER.warn("Preparing the next segment file {} of partition {} failed; the "
+                        + "roll creates it instead: {}", file, context.topicPartition(),
+                        e.toString());
+            }
+        }
+    }
+
+    /**
+     * Returns the writer of the segment a roll starts: the spare, renamed to the segment's
+     * file name, or a new writer when there is no spare.
+     */
+    private SegmentWriter takeSpare(Segment segment) throws IOException {
+        SegmentWriter taken;
+        synchronized (spareLock) {
+            taken = spare;
+            spare = null;
+            spareRequested = false;
+        }
+        if (taken == null) {
+            return newWriter(segment);
+        }
+        try {
+            taken.moveTo(segment.logFile());
+            return taken;
+        } catch (IOException e) {
+            taken.close();
+            LOGGER.warn("Renaming the prepared segment file {} of partition {} to {} failed; "
+                    + "creating it instead: {}", taken.file(), context.topicPartition(),
+                    segment.logFile(), e.toString());
+            return newWriter(segment);
+        }
     }
 
     private SegmentWriter newWriter(Segment segment) throws IOException {
@@ -626,6 +695,19 @@ public final class PartitionLog implements AutoCloseable {
     private void closeFiles() {
         if (writer != null) {
             writer.close();
+        }
+        synchronized (spareLock) {
+            if (spare != null) {
+                spare.close();
+                try {
+                    context.fileIO().deleteIfExists(spare.file());
+                } catch (IOException e) {
+                    LOGGER.warn("Could not delete the prepared segment file {} of partition {}; "
+                            + "the next open deletes it: {}", spare.file(),
+                            context.topicPartition(), e.toString());
+                }
+                spare = null;
+            }
         }
         sealLock.lock();
         try {

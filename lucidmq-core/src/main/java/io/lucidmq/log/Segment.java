@@ -2,6 +2,8 @@ package io.lucidmq.log;
 
 import io.lucidmq.io.FileIO;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
@@ -19,6 +21,21 @@ import java.util.EnumSet;
  * methods; readers call the accessors concurrently.
  */
 final class Segment {
+
+    private static final VarHandle SIZE;
+    private static final VarHandle NEXT_OFFSET;
+    private static final VarHandle MAX_TIMESTAMP;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            SIZE = lookup.findVarHandle(Segment.class, "size", int.class);
+            NEXT_OFFSET = lookup.findVarHandle(Segment.class, "nextOffset", long.class);
+            MAX_TIMESTAMP = lookup.findVarHandle(Segment.class, "maxTimestamp", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final long baseOffset;
     private final Path logFile;
@@ -112,9 +129,11 @@ final class Segment {
         bytesSinceIndexEntry += header.batchLength();
         lastBatchRelativeOffset = relativeOffset;
 
-        maxTimestamp = newMaxTimestamp;
-        size = position + header.batchLength();
-        nextOffset = header.nextOffset();
+        // Release stores keep the order readers rely on (size before offset) without the
+        // full fence of a volatile store; readers still read the fields as volatile.
+        MAX_TIMESTAMP.setRelease(this, newMaxTimestamp);
+        SIZE.setRelease(this, position + header.batchLength());
+        NEXT_OFFSET.setRelease(this, header.nextOffset());
     }
 
     /**

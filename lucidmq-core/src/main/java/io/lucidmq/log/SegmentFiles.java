@@ -30,6 +30,12 @@ public final class SegmentFiles {
     /** Name of the recovery-point checkpoint file. */
     public static final String RECOVERY_POINT_FILE = "recovery-point";
 
+    /**
+     * Name of the next segment's file while it is prepared ahead of the roll; deleted on open,
+     * like every {@code .tmp} file.
+     */
+    public static final String SPARE_FILE = "next-segment.tmp";
+
     private static final int DIGITS = 20;
 
     private SegmentFiles() {

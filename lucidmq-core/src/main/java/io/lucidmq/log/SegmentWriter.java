@@ -68,7 +68,8 @@ final class SegmentWriter implements AutoCloseable {
     private static final int LEAD_BYTES = PREALLOCATION_BYTES / 4 * 7;
     private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(64 * 1024);
 
-    private final Path file;
+    /** The file written; changes only in {@link #moveTo}, before the first write. */
+    private volatile Path file;
     private final FileIO fileIO;
     private final int segmentBytes;
     private final Executor preparer;
@@ -107,6 +108,34 @@ final class SegmentWriter implements AutoCloseable {
         this.forcedFileSize = fileSize;
         // Bytes already in the file belong to batches or to zeros after them; their chunks
         // are mapped when the first write needs them.
+    }
+
+    /**
+     * Creates a writer for a new, empty {@code file} and prepares its first chunk at once, on
+     * the calling thread, so that a roll can start the next segment without waiting for file
+     * space: see {@link #moveTo}.
+     */
+    static SegmentWriter prepared(Path file, FileIO fileIO, int segmentBytes, Executor preparer)
+            throws IOException {
+        SegmentWriter writer = new SegmentWriter(file, fileIO, segmentBytes, preparer);
+        writer.prepareUpTo(Math.min(PREALLOCATION_BYTES, segmentBytes));
+        return writer;
+    }
+
+    /**
+     * Renames the file to {@code target}, replacing it, before the first write. The mappings
+     * stay valid, because they refer to the file, not to its name.
+     */
+    void moveTo(Path target) throws IOException {
+        synchronized (prepareLock) {
+            fileIO.atomicMove(file, target);
+            file = target;
+        }
+    }
+
+    /** The file written. */
+    Path file() {
+        return file;
     }
 
     /** Writes {@code batch} (position to limit) at {@code position}; the length field last. */
