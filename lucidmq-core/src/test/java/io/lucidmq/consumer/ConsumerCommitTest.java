@@ -8,6 +8,8 @@ import io.lucidmq.LucidMQ;
 import io.lucidmq.OffsetOutOfRangeException;
 import io.lucidmq.TopicPartition;
 import io.lucidmq.UnknownTopicException;
+import io.lucidmq.io.FaultInjectingFileIO;
+import io.lucidmq.io.FaultInjectingFileIO.Operation;
 import io.lucidmq.producer.Producer;
 import io.lucidmq.record.ConsumerRecord;
 import io.lucidmq.record.ProducerRecord;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -178,6 +181,38 @@ class ConsumerCommitTest {
                 writer.resetGroupOffsets("h", Map.of(P0, 1L));
                 assertThat(reader.listGroups()).containsExactly("g", "h");
             }
+        }
+    }
+
+    @Test
+    void asyncCommitsFasterThanTheDiskMergeAndKeepTheLastOffsets() {
+        FaultInjectingFileIO fileIO = new FaultInjectingFileIO();
+        int commits = 5_000;
+        try (LucidMQ mq = LucidMQ.open(LucidConfig.builder(directory).fileIO(fileIO).build())) {
+            mq.createTopic("t", TopicConfig.defaults().withPartitions(2));
+            send(mq, 10);
+            try (Consumer consumer = mq.consumer(ConsumerConfig.group("g").topics("t")
+                    .build())) {
+                consumer.poll(Duration.ofSeconds(5));
+                long movesBefore = fileIO.count(Operation.MOVE);
+                List<CompletableFuture<Void>> futures = new ArrayList<>();
+                for (int i = 0; i < commits; i++) {
+                    futures.add(consumer.commitAsync(Map.of(P0, (long) i % 6, P1,
+                            (long) (i + 1) % 5)));
+                }
+                futures.add(consumer.commitAsync(Map.of(P0, 5L)));
+                CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
+
+                // Each write replaces the offsets file by a rename; merged commits share one.
+                assertThat(fileIO.count(Operation.MOVE) - movesBefore).isLessThan(commits / 2);
+                assertThat(consumer.committed(P0)).hasValue(5);
+                assertThat(consumer.committed(P1)).hasValue((long) commits % 5);
+            }
+        }
+        try (LucidMQ mq = LucidMQ.open(directory)) {
+            Consumer consumer = mq.consumer(ConsumerConfig.group("g").topics("t").build());
+            assertThat(consumer.committed(P0)).hasValue(5);
+            assertThat(consumer.committed(P1)).hasValue((long) commits % 5);
         }
     }
 

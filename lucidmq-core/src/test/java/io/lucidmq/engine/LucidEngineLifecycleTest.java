@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -142,9 +143,11 @@ class LucidEngineLifecycleTest {
     }
 
     @Test
-    void backgroundThreadsStopOnClose() {
+    void backgroundThreadsStopOnClose() throws InterruptedException {
+        List<Thread> before = lucidThreads();
         LucidMQ mq = LucidMQ.open(directory);
-        List<Thread> threads = lucidThreads();
+        List<Thread> threads = lucidThreads().stream()
+                .filter(thread -> !before.contains(thread)).toList();
         assertThat(threads).extracting(Thread::getName)
                 .anyMatch(name -> name.startsWith("lucidmq-retention-"))
                 .anyMatch(name -> name.startsWith("lucidmq-interval-flusher-"))
@@ -153,7 +156,9 @@ class LucidEngineLifecycleTest {
 
         mq.close();
 
+        // A pool's worker thread may still be returning when its pool reports termination.
         for (Thread thread : threads) {
+            thread.join(TimeUnit.SECONDS.toMillis(10));
             assertThat(thread.isAlive()).as("thread %s", thread.getName()).isFalse();
         }
     }

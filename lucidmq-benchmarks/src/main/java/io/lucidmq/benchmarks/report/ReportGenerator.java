@@ -60,6 +60,7 @@ public final class ReportGenerator {
         StringBuilder out = new StringBuilder();
         new Preamble(figures, machine).appendTo(out);
         appendTargets(out);
+        new ProfileNotes().appendTo(out);
         ThroughputSections throughput = new ThroughputSections(figures);
         OtherSections other = new OtherSections(figures);
         throughput.appendAppend(out);
