@@ -69,18 +69,18 @@ public final class PartitionLog implements AutoCloseable {
     /** The byte of the active segment up to which it is forced; guarded by the force claim. */
     private int flushedPosition;
     /**
-     * Rolled segments whose force, tail cut and index files are pending, oldest first. Roll
-     * adds under the force claim; seals complete under the seal lock, which never waits for
-     * the claim, so a long seal force does not hold up the next roll.
+     * Rolled segments whose force, tail cut and index files are pending, oldest first. A roll
+     * adds one under the force claim. Seals complete under the seal lock, which never waits
+     * for the claim, so a long seal force does not hold up the next roll.
      */
     private final ConcurrentLinkedDeque<SealingSegment> sealing = new ConcurrentLinkedDeque<>();
     private final ReentrantLock sealLock = new ReentrantLock();
     /** Serializes raises of the flushed offset, which forces and seals make concurrently. */
     private final Object flushedOffsetLock = new Object();
     /**
-     * The file of the next segment, created and given its first chunk by the preparer while
-     * the active segment fills its last chunk, under a temporary name until the roll; guarded
-     * by the spare lock, which the preparer holds while it creates one.
+     * The writer of the next segment's file, which the preparer creates with its first chunk
+     * while the active segment fills its last chunk. The file has a temporary name until the
+     * roll. Guarded by the spare lock, which the preparer keeps while it creates one.
      */
     private SegmentWriter spare;
     private boolean spareRequested;
@@ -286,7 +286,7 @@ public final class PartitionLog implements AutoCloseable {
      * Seals {@code active} and starts a new active segment whose base offset is the log's end
      * offset. Completing the seal (forcing the full segment, cutting its preallocated tail,
      * writing its indexes, moving the recovery point) is queued to the sealer, or done here
-     * without workers; until then the recovery point stays before the sealed segment, so a
+     * without workers. Until then the recovery point stays before the sealed segment, so a
      * crash recovers it like an active one. Holds the force claim, so no force runs on the old
      * writer meanwhile.
      */
@@ -358,22 +358,22 @@ public final class PartitionLog implements AutoCloseable {
      * file name, or a new writer when there is no spare.
      */
     private SegmentWriter takeSpare(Segment segment) throws IOException {
-        SegmentWriter taken;
+        SegmentWriter spareWriter;
         synchronized (spareLock) {
-            taken = spare;
+            spareWriter = spare;
             spare = null;
             spareRequested = false;
         }
-        if (taken == null) {
+        if (spareWriter == null) {
             return newWriter(segment);
         }
         try {
-            taken.moveTo(segment.logFile());
-            return taken;
+            spareWriter.moveTo(segment.logFile());
+            return spareWriter;
         } catch (IOException e) {
-            taken.close();
+            spareWriter.close();
             LOGGER.warn("Renaming the prepared segment file {} of partition {} to {} failed; "
-                    + "creating it instead: {}", taken.file(), context.topicPartition(),
+                    + "creating it instead: {}", spareWriter.file(), context.topicPartition(),
                     segment.logFile(), e.toString());
             return newWriter(segment);
         }

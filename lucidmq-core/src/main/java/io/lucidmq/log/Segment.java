@@ -129,8 +129,8 @@ final class Segment {
         bytesSinceIndexEntry += header.batchLength();
         lastBatchRelativeOffset = relativeOffset;
 
-        // Release stores keep the order readers rely on (size before offset) without the
-        // full fence of a volatile store; readers still read the fields as volatile.
+        // Release stores keep the order readers rely on (size before offset) and cost no full
+        // fence, unlike volatile stores. Readers still read the fields as volatile.
         MAX_TIMESTAMP.setRelease(this, newMaxTimestamp);
         SIZE.setRelease(this, position + header.batchLength());
         NEXT_OFFSET.setRelease(this, header.nextOffset());

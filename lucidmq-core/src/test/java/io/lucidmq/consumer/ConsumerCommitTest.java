@@ -185,7 +185,7 @@ class ConsumerCommitTest {
     }
 
     @Test
-    void asyncCommitsFasterThanTheDiskMergeAndKeepTheLastOffsets() {
+    void queuedAsyncCommitsMerge() {
         FaultInjectingFileIO fileIO = new FaultInjectingFileIO();
         int commits = 5_000;
         try (LucidMQ mq = LucidMQ.open(LucidConfig.builder(directory).fileIO(fileIO).build())) {

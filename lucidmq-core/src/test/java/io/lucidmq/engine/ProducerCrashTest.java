@@ -43,7 +43,7 @@ class ProducerCrashTest {
      * usually lands while the sealer still has rolled segments to force, trim and index.
      */
     @Test
-    void killedOsProducerLosesNoAcknowledgedRecordAcrossBackgroundSeals() throws Exception {
+    void killedOsProducerLosesNothing() throws Exception {
         killAndCheck(DurabilityPolicy.OS, MIN_OS_ACKS);
     }
 

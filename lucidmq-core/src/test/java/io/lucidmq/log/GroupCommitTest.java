@@ -8,15 +8,12 @@ import io.lucidmq.LucidStorageException;
 import io.lucidmq.PartitionFailedException;
 import io.lucidmq.io.FaultInjectingFileIO;
 import io.lucidmq.io.FaultInjectingFileIO.Operation;
-import io.lucidmq.io.FileIO;
+import io.lucidmq.io.ForwardingFileIO;
 import java.io.IOException;
 import java.nio.MappedByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -183,35 +180,7 @@ class GroupCommitTest {
     }
 
     /** Standard file I/O whose mapping forces take at least 4 ms, like a slow disk. */
-    private static final class SlowForceFileIO implements FileIO {
-        private final FileIO delegate = FileIO.standard();
-
-        @Override
-        public FileChannel open(Path path, Set<? extends OpenOption> options)
-                throws IOException {
-            return delegate.open(path, options);
-        }
-
-        @Override
-        public void atomicMove(Path source, Path target) throws IOException {
-            delegate.atomicMove(source, target);
-        }
-
-        @Override
-        public void forceDirectory(Path directory) throws IOException {
-            delegate.forceDirectory(directory);
-        }
-
-        @Override
-        public void createDirectories(Path directory) throws IOException {
-            delegate.createDirectories(directory);
-        }
-
-        @Override
-        public boolean deleteIfExists(Path path) throws IOException {
-            return delegate.deleteIfExists(path);
-        }
-
+    private static final class SlowForceFileIO extends ForwardingFileIO {
         @Override
         public void force(MappedByteBuffer mapping, int index, int length) throws IOException {
             try {
@@ -220,7 +189,7 @@ class GroupCommitTest {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while delaying a force", e);
             }
-            delegate.force(mapping, index, length);
+            super.force(mapping, index, length);
         }
     }
 
@@ -228,8 +197,7 @@ class GroupCommitTest {
      * Standard file I/O that records the highest byte a completed mapping force reached, and
      * can block the next mapping force until released and then fail it.
      */
-    private static final class RecordingFileIO implements FileIO {
-        private final FileIO delegate = FileIO.standard();
+    private static final class RecordingFileIO extends ForwardingFileIO {
         final AtomicLong forcedEnd = new AtomicLong();
         final CountDownLatch forceStarted = new CountDownLatch(1);
         final CountDownLatch releaseForce = new CountDownLatch(1);
@@ -237,32 +205,6 @@ class GroupCommitTest {
 
         void failNextForce() {
             failNext = true;
-        }
-
-        @Override
-        public FileChannel open(Path path, Set<? extends OpenOption> options)
-                throws IOException {
-            return delegate.open(path, options);
-        }
-
-        @Override
-        public void atomicMove(Path source, Path target) throws IOException {
-            delegate.atomicMove(source, target);
-        }
-
-        @Override
-        public void forceDirectory(Path directory) throws IOException {
-            delegate.forceDirectory(directory);
-        }
-
-        @Override
-        public void createDirectories(Path directory) throws IOException {
-            delegate.createDirectories(directory);
-        }
-
-        @Override
-        public boolean deleteIfExists(Path path) throws IOException {
-            return delegate.deleteIfExists(path);
         }
 
         @Override
@@ -277,7 +219,7 @@ class GroupCommitTest {
                 }
                 throw new IOException(FaultInjectingFileIO.NO_SPACE);
             }
-            delegate.force(mapping, index, length);
+            super.force(mapping, index, length);
             forcedEnd.accumulateAndGet(index + length, Math::max);
         }
     }

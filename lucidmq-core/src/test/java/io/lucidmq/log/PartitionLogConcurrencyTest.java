@@ -5,17 +5,14 @@ import static io.lucidmq.log.LogTestSupport.TIMESTAMP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lucidmq.io.FaultInjectingFileIO;
-import io.lucidmq.io.FileIO;
+import io.lucidmq.io.ForwardingFileIO;
 import io.lucidmq.io.FaultInjectingFileIO.Operation;
 import io.lucidmq.record.ConsumerRecord;
-import java.io.IOException;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -134,32 +131,9 @@ class PartitionLogConcurrencyTest {
     }
 
     /** Passes every operation to the standard file I/O except forces, which it skips. */
-    private static final class SkipForcesFileIO implements FileIO {
-        private final FileIO delegate = FileIO.standard();
-
-        @Override
-        public FileChannel open(Path path, Set<? extends OpenOption> options)
-                throws IOException {
-            return delegate.open(path, options);
-        }
-
-        @Override
-        public void atomicMove(Path source, Path target) throws IOException {
-            delegate.atomicMove(source, target);
-        }
-
+    private static final class SkipForcesFileIO extends ForwardingFileIO {
         @Override
         public void forceDirectory(Path directory) {
-        }
-
-        @Override
-        public void createDirectories(Path directory) throws IOException {
-            delegate.createDirectories(directory);
-        }
-
-        @Override
-        public boolean deleteIfExists(Path path) throws IOException {
-            return delegate.deleteIfExists(path);
         }
 
         @Override

@@ -44,7 +44,7 @@ class BackgroundSealTest {
     }
 
     @Test
-    void sealerTrimsAndIndexesRolledSegmentsWhileTheInstanceStaysOpen() throws IOException {
+    void sealerTrimsAndIndexesWhileOpen() throws IOException {
         try (LucidMQ mq = LucidMQ.open(LucidConfig.builder(directory)
                 .durability(DurabilityPolicy.OS).build())) {
             mq.createTopic("t", ROLLING);
@@ -71,7 +71,7 @@ class BackgroundSealTest {
     }
 
     @Test
-    void failedBackgroundForceFailsThePartitionAndLosesNoAcknowledgedRecord() {
+    void failedSealForceLosesNothing() {
         FaultInjectingFileIO fileIO = new FaultInjectingFileIO();
         AtomicLong acknowledged = new AtomicLong();
         try (LucidMQ mq = LucidMQ.open(LucidConfig.builder(directory).fileIO(fileIO)

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A disk that fills up while a partition appends. The active segment's file grows in 4 MiB
- * steps of zeros; without background segment work the batch that crosses a step writes them
- * itself and gets ENOSPC, with it the preparer fails first and the append that needs the space
- * retries and gets ENOSPC. Either way the caller gets the error, the partition goes to the
+ * steps of zeros. Without background segment work, the batch that crosses a step writes them
+ * itself and gets ENOSPC. With it, the preparer fails first, and the append that needs the
+ * space writes the step again and gets ENOSPC. Either way the caller gets the error, the partition goes to the
  * failed state, no part of the failed batch is visible after reopen, and appends work again
  * after reopen once space is freed.
  */
@@ -68,7 +68,7 @@ class DiskFullBatchTest {
     }
 
     @Test
-    void diskFullAheadOfTheAppendsFailsTheAppendThatNeedsTheSpace() {
+    void diskFullAheadFailsNeedingAppend() {
         FaultInjectingFileIO fileIO = new FaultInjectingFileIO();
         long acknowledged = 0;
         try (LucidMQ mq = LucidMQ.open(config(fileIO, true))) {
