@@ -130,17 +130,23 @@ final class BatchDescriptor {
      * {@code batchLength}; {@code batch} holds the batch from its position to its limit.
      */
     static int computeCrc(ByteBuffer batch, int batchLength) {
-        if (batch.hasArray()) {
-            CRC32C crc = new CRC32C();
-            crc.update(batch.array(), batch.arrayOffset() + batch.position() + CRC_COVERAGE_START,
-                    batchLength - CRC_COVERAGE_START);
-            return (int) crc.getValue();
-        }
-        ByteBuffer covered = batch.duplicate();
-        int start = covered.position();
-        covered.limit(start + batchLength).position(start + CRC_COVERAGE_START);
+        return computeCrc(batch, batch.position(), batchLength);
+    }
+
+    /**
+     * Computes the CRC32C of the batch at index {@code at} of {@code buffer}, as
+     * {@link #computeCrc(ByteBuffer, int)} does, without moving the buffer's position.
+     */
+    static int computeCrc(ByteBuffer buffer, int at, int batchLength) {
         CRC32C crc = new CRC32C();
-        crc.update(covered);
+        if (buffer.hasArray()) {
+            crc.update(buffer.array(), buffer.arrayOffset() + at + CRC_COVERAGE_START,
+                    batchLength - CRC_COVERAGE_START);
+        } else {
+            ByteBuffer covered = buffer.duplicate();
+            covered.limit(at + batchLength).position(at + CRC_COVERAGE_START);
+            crc.update(covered);
+        }
         return (int) crc.getValue();
     }
 }

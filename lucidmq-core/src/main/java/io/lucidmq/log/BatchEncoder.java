@@ -43,6 +43,26 @@ final class BatchEncoder {
      */
     static EncodedBatch encode(List<ProducerRecord> records, long defaultTimestampMs,
             int maxRecordBytes, Object context, ByteBuffer reusable) {
+        int batchLength = batchLength(records, defaultTimestampMs, maxRecordBytes, context);
+        ByteBuffer buffer = reusable != null && reusable.capacity() >= batchLength
+                ? reusable.clear().limit(batchLength)
+                : ByteBuffer.allocate(batchLength);
+        long maxTimestamp = encodeInto(buffer, 0, records, batchLength, defaultTimestampMs, 0L);
+        buffer.putInt(BatchDescriptor.BATCH_LENGTH_OFFSET, batchLength);
+        return new EncodedBatch(buffer, records.size(),
+                timestampOf(records.get(0), defaultTimestampMs), maxTimestamp);
+    }
+
+    /**
+     * Checks {@code records} and returns the length of the batch they encode to, so that a
+     * caller can place the batch before it encodes it with {@link #encodeInto}.
+     *
+     * @throws IllegalArgumentException if {@code records} is empty or contains null
+     * @throws RecordTooLargeException if a record's encoded size exceeds {@code maxRecordBytes}
+     *     or the batch exceeds what one segment file can hold
+     */
+    static int batchLength(List<ProducerRecord> records, long defaultTimestampMs,
+            int maxRecordBytes, Object context) {
         Objects.requireNonNull(records, "records");
         if (records.isEmpty()) {
             throw new IllegalArgumentException("records must not be empty for " + context);
@@ -51,7 +71,6 @@ final class BatchEncoder {
             throw new IllegalArgumentException(
                     "timestampMs must be 0 or more, but was " + defaultTimestampMs);
         }
-
         long recordBytes = 0;
         for (int i = 0; i < records.size(); i++) {
             recordBytes += checkedRecordSize(records, i, maxRecordBytes, context);
@@ -62,26 +81,42 @@ final class BatchEncoder {
                     + context + " takes " + batchLength + " bytes, above the limit of "
                     + (Integer.MAX_VALUE - BatchDescriptor.ALIGNMENT));
         }
+        return (int) batchLength;
+    }
 
-        ByteBuffer buffer = reusable != null && reusable.capacity() >= batchLength
-                ? reusable.clear().limit((int) batchLength)
-                : ByteBuffer.allocate((int) batchLength);
-        // A reused buffer contains an older batch, and the padding must be zero.
-        int padding = (int) (batchLength - BatchDescriptor.HEADER_LENGTH - recordBytes);
-        for (int i = 0; i < padding; i++) {
-            buffer.put((int) batchLength - 1 - i, (byte) 0);
-        }
+    /**
+     * Writes the batch of {@code records} into {@code target} at {@code at}: every byte
+     * except the length field, which the caller stores last to commit the batch. Uses
+     * absolute indexes only, so the buffer's position and limit stay as they are.
+     *
+     * @param batchLength the length {@link #batchLength} returned for the same records
+     * @param baseOffset the offset of the first record
+     * @return the largest record timestamp
+     */
+    static long encodeInto(ByteBuffer target, int at, List<ProducerRecord> records,
+            int batchLength, long defaultTimestampMs, long baseOffset) {
         long firstTimestamp = timestampOf(records.get(0), defaultTimestampMs);
         long maxTimestamp = firstTimestamp;
-        buffer.position(BatchDescriptor.HEADER_LENGTH);
+        int position = at + BatchDescriptor.HEADER_LENGTH;
         for (int i = 0; i < records.size(); i++) {
             long timestamp = timestampOf(records.get(i), defaultTimestampMs);
             maxTimestamp = Math.max(maxTimestamp, timestamp);
-            writeRecord(buffer, records.get(i), timestamp - firstTimestamp, i);
+            position = writeRecord(target, position, records.get(i), timestamp - firstTimestamp,
+                    i);
         }
-
-        writeHeader(buffer, (int) batchLength, records.size(), firstTimestamp, maxTimestamp);
-        return new EncodedBatch(buffer, records.size(), firstTimestamp, maxTimestamp);
+        // The space may hold older bytes (a reused buffer), and the padding must be zero.
+        for (int end = at + batchLength; position < end; position++) {
+            target.put(position, (byte) 0);
+        }
+        target.putLong(at + BatchDescriptor.BASE_OFFSET_OFFSET, baseOffset);
+        target.put(at + BatchDescriptor.MAGIC_OFFSET, BatchDescriptor.MAGIC);
+        target.putInt(at + BatchDescriptor.RECORD_COUNT_OFFSET, records.size());
+        target.putLong(at + BatchDescriptor.FIRST_TIMESTAMP_OFFSET, firstTimestamp);
+        target.putLong(at + BatchDescriptor.MAX_TIMESTAMP_OFFSET, maxTimestamp);
+        target.putInt(at + BatchDescriptor.LAST_OFFSET_DELTA_OFFSET, records.size() - 1);
+        target.putInt(at + BatchDescriptor.CRC_OFFSET,
+                BatchDescriptor.computeCrc(target, at, batchLength));
+        return maxTimestamp;
     }
 
     private static long checkedRecordSize(List<ProducerRecord> records, int index,
@@ -111,9 +146,9 @@ final class BatchEncoder {
                 headerBytes);
     }
 
-    private static void writeRecord(ByteBuffer buffer, ProducerRecord record,
+    /** Writes {@code record} at {@code start}; returns the position after it. */
+    private static int writeRecord(ByteBuffer buffer, int start, ProducerRecord record,
             long timestampDelta, int offsetDelta) {
-        int start = buffer.position();
         byte attributes = 0;
         if (record.key() == null) {
             attributes |= BatchDescriptor.NULL_KEY_FLAG;
@@ -121,49 +156,42 @@ final class BatchEncoder {
         if (record.value() == null) {
             attributes |= BatchDescriptor.NULL_VALUE_FLAG;
         }
-        buffer.putInt(0);
-        buffer.put(attributes);
-        buffer.putLong(timestampDelta);
-        buffer.putInt(offsetDelta);
-        putBytes(buffer, record.key());
-        putBytes(buffer, record.value());
-        buffer.putInt(record.headers().size());
-        for (Header header : record.headers()) {
-            byte[] name = utf8(header.name());
-            buffer.putInt(name.length).put(name);
+        buffer.put(start + BatchDescriptor.RECORD_ATTRIBUTES_OFFSET, attributes);
+        buffer.putLong(start + BatchDescriptor.RECORD_TIMESTAMP_DELTA_OFFSET, timestampDelta);
+        buffer.putInt(start + BatchDescriptor.RECORD_OFFSET_DELTA_OFFSET, offsetDelta);
+        int position = putBytes(buffer, start + BatchDescriptor.RECORD_KEY_LENGTH_OFFSET,
+                record.key());
+        position = putBytes(buffer, position, record.value());
+        List<Header> headers = record.headers();
+        buffer.putInt(position, headers.size());
+        position += 4;
+        for (Header header : headers) {
+            position = putBytes(buffer, position, utf8(header.name()));
             byte[] value = header.value();
             if (value == null) {
-                buffer.putInt(BatchDescriptor.NULL_HEADER_VALUE_LENGTH);
+                buffer.putInt(position, BatchDescriptor.NULL_HEADER_VALUE_LENGTH);
+                position += 4;
             } else {
-                buffer.putInt(value.length).put(value);
+                position = putBytes(buffer, position, value);
             }
         }
-        buffer.putInt(start, buffer.position() - start - BatchDescriptor.RECORD_LENGTH_SIZE);
-    }
-
-    private static void writeHeader(ByteBuffer buffer, int batchLength, int recordCount,
-            long firstTimestamp, long maxTimestamp) {
-        buffer.putLong(BatchDescriptor.BASE_OFFSET_OFFSET, 0L);
-        buffer.putInt(BatchDescriptor.BATCH_LENGTH_OFFSET, batchLength);
-        buffer.put(BatchDescriptor.MAGIC_OFFSET, BatchDescriptor.MAGIC);
-        buffer.putInt(BatchDescriptor.RECORD_COUNT_OFFSET, recordCount);
-        buffer.putLong(BatchDescriptor.FIRST_TIMESTAMP_OFFSET, firstTimestamp);
-        buffer.putLong(BatchDescriptor.MAX_TIMESTAMP_OFFSET, maxTimestamp);
-        buffer.putInt(BatchDescriptor.LAST_OFFSET_DELTA_OFFSET, recordCount - 1);
-        buffer.position(0).limit(batchLength);
-        buffer.putInt(BatchDescriptor.CRC_OFFSET, BatchDescriptor.computeCrc(buffer, batchLength));
+        buffer.putInt(start, position - start - BatchDescriptor.RECORD_LENGTH_SIZE);
+        return position;
     }
 
     private static long timestampOf(ProducerRecord record, long defaultTimestampMs) {
         return record.timestamp() == null ? defaultTimestampMs : record.timestamp();
     }
 
-    private static void putBytes(ByteBuffer buffer, byte[] bytes) {
+    /** Writes a length field and {@code bytes} (none when null); returns the next position. */
+    private static int putBytes(ByteBuffer buffer, int position, byte[] bytes) {
         if (bytes == null) {
-            buffer.putInt(0);
-        } else {
-            buffer.putInt(bytes.length).put(bytes);
+            buffer.putInt(position, 0);
+            return position + 4;
         }
+        buffer.putInt(position, bytes.length);
+        buffer.put(position + 4, bytes);
+        return position + 4 + bytes.length;
     }
 
     private static int lengthOf(byte[] bytes) {

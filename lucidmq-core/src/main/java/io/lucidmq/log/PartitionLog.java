@@ -241,30 +241,26 @@ public final class PartitionLog implements AutoCloseable {
     public long append(List<ProducerRecord> records, long timestampMs) {
         appendLock.lock();
         try {
-            BatchEncoder.EncodedBatch batch = BatchEncoder.encode(records, timestampMs,
-                    context.config().maxRecordBytes(), context.topicPartition(), encodeBuffer);
-            if (batch.buffer().capacity() <= MAX_ENCODE_BUFFER_BYTES) {
-                encodeBuffer = batch.buffer();
-            }
+            int batchLength = BatchEncoder.batchLength(records, timestampMs,
+                    context.config().maxRecordBytes(), context.topicPartition());
             checkWritable();
             prepareFirstWrite();
             Segment segment = segments.last();
-            if (needsRoll(segment, batch)) {
+            if (needsRoll(segment, batchLength, records.size())) {
                 segment = roll(segment);
             }
 
             long baseOffset = segment.nextOffset();
             int position = segment.size();
-            batch.withBaseOffset(baseOffset);
-            writer.write(position, batch.buffer());
+            long maxTimestamp = write(position, records, batchLength, timestampMs, baseOffset);
             if (workers != null && !spareRequested
-                    && position + batch.sizeInBytes() + SegmentWriter.PREALLOCATION_BYTES
+                    && position + batchLength + SegmentWriter.PREALLOCATION_BYTES
                             > context.config().segmentBytes()) {
                 requestSpare();
             }
 
-            segment.batchAppended(BatchHeader.read(batch.buffer(), 0), position,
-                    context.config().indexIntervalBytes());
+            segment.batchAppended(baseOffset, records.size(), batchLength, maxTimestamp,
+                    position, context.config().indexIntervalBytes());
             return baseOffset;
         } catch (IOException e) {
             throw writeFailed("append", segments.last().logFile(), e);
@@ -273,13 +269,38 @@ public final class PartitionLog implements AutoCloseable {
         }
     }
 
-    private boolean needsRoll(Segment segment, BatchEncoder.EncodedBatch batch) {
+    /**
+     * Writes the batch at {@code position} of the active segment: encoded in place in the
+     * segment's mapping when it fits in one chunk, else encoded into a heap buffer and copied.
+     *
+     * @return the largest record timestamp of the batch
+     */
+    private long write(int position, List<ProducerRecord> records, int batchLength,
+            long timestampMs, long baseOffset) throws IOException {
+        ByteBuffer chunk = writer.chunkFor(position, batchLength);
+        if (chunk != null) {
+            long maxTimestamp = BatchEncoder.encodeInto(chunk,
+                    SegmentWriter.indexInChunk(position), records, batchLength, timestampMs,
+                    baseOffset);
+            writer.commit(position, batchLength);
+            return maxTimestamp;
+        }
+        BatchEncoder.EncodedBatch batch = BatchEncoder.encode(records, timestampMs,
+                context.config().maxRecordBytes(), context.topicPartition(), encodeBuffer);
+        if (batch.buffer().capacity() <= MAX_ENCODE_BUFFER_BYTES) {
+            encodeBuffer = batch.buffer();
+        }
+        batch.withBaseOffset(baseOffset);
+        writer.write(position, batch.buffer());
+        return batch.maxTimestamp();
+    }
+
+    private boolean needsRoll(Segment segment, int batchLength, int recordCount) {
         if (segment.isEmpty()) {
             return false;
         }
-        long end = (long) segment.size() + batch.sizeInBytes();
-        return end > context.config().segmentBytes()
-                || !segment.canHoldOffsets(batch.recordCount());
+        long end = (long) segment.size() + batchLength;
+        return end > context.config().segmentBytes() || !segment.canHoldOffsets(recordCount);
     }
 
     /**
@@ -297,7 +318,7 @@ public final class PartitionLog implements AutoCloseable {
             active.seal();
             next = new Segment(context.directory(), active.nextOffset());
             SegmentWriter nextWriter = takeSpare(next);
-            sealing.add(new SealingSegment(active, writer, flushedPosition));
+            sealing.add(new SealingSegment(active, writer));
             writer = nextWriter;
             segments.add(next);
             flushedPosition = 0;
@@ -396,7 +417,8 @@ public final class PartitionLog implements AutoCloseable {
             SealingSegment pending;
             while ((pending = sealing.peek()) != null) {
                 Segment segment = pending.segment();
-                pending.writer().force(pending.flushedPosition(), segment.size());
+                // One force: the cut forces the data with the file's new size, after the
+                // writer's mappings are gone, so the force write-protects no mapped page.
                 pending.writer().truncate(segment.size());
                 segment.writeIndexes(context.fileIO());
                 sealing.poll();
@@ -659,7 +681,6 @@ public final class PartitionLog implements AutoCloseable {
             completeSeals();
             Segment active = segments.last();
             active.seal();
-            writer.force(flushedPosition, active.size());
             writer.truncate(active.size());
             active.writeIndexes(context.fileIO());
             raiseFlushedOffset(active.nextOffset());
@@ -771,8 +792,8 @@ public final class PartitionLog implements AutoCloseable {
         return new LucidStorageException(what + " failed: " + e, e);
     }
 
-    /** A rolled segment with the writer that wrote it and the byte up to which it is forced. */
-    private record SealingSegment(Segment segment, SegmentWriter writer, int flushedPosition) {
+    /** A rolled segment with the writer that wrote it. */
+    private record SealingSegment(Segment segment, SegmentWriter writer) {
     }
 
     @Override

@@ -119,21 +119,31 @@ final class Segment {
      * {@code indexIntervalBytes}, then publishes the new extent.
      */
     void batchAppended(BatchHeader header, int position, int indexIntervalBytes) {
-        int relativeOffset = (int) (header.baseOffset() - baseOffset);
-        long newMaxTimestamp = Math.max(maxTimestamp, header.maxTimestamp());
+        batchAppended(header.baseOffset(), header.recordCount(), header.batchLength(),
+                header.maxTimestamp(), position, indexIntervalBytes);
+    }
+
+    /**
+     * Records a batch as {@link #batchAppended(BatchHeader, int, int)} does, from the fields
+     * of its header.
+     */
+    void batchAppended(long batchBaseOffset, int recordCount, int batchLength,
+            long batchMaxTimestamp, int position, int indexIntervalBytes) {
+        int relativeOffset = (int) (batchBaseOffset - baseOffset);
+        long newMaxTimestamp = Math.max(maxTimestamp, batchMaxTimestamp);
         if (bytesSinceIndexEntry >= indexIntervalBytes) {
             offsetIndex.append(relativeOffset, position);
             timeIndex.maybeAppend(newMaxTimestamp, relativeOffset);
             bytesSinceIndexEntry = 0;
         }
-        bytesSinceIndexEntry += header.batchLength();
+        bytesSinceIndexEntry += batchLength;
         lastBatchRelativeOffset = relativeOffset;
 
         // Release stores keep the order readers rely on (size before offset) and cost no full
         // fence, unlike volatile stores. Readers still read the fields as volatile.
         MAX_TIMESTAMP.setRelease(this, newMaxTimestamp);
-        SIZE.setRelease(this, position + header.batchLength());
-        NEXT_OFFSET.setRelease(this, header.nextOffset());
+        SIZE.setRelease(this, position + batchLength);
+        NEXT_OFFSET.setRelease(this, batchBaseOffset + recordCount);
     }
 
     /**

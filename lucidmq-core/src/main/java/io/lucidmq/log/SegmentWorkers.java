@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>the preparer claims file space ahead of the appends: it extends the active segment
  *       with zeros, maps the new chunk and touches its pages;
- *   <li>the sealer completes a roll: it forces the full segment, cuts its preallocated tail,
- *       writes its indexes and moves the recovery point past it.
+ *   <li>the sealer completes a roll: it unmaps the full segment, cuts its preallocated tail
+ *       and forces it, writes its indexes and moves the recovery point past it.
  * </ul>
  *
  * <p>They are separate so that a long force on the sealer never delays the space an append

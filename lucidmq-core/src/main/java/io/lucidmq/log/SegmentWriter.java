@@ -151,12 +151,40 @@ final class SegmentWriter implements AutoCloseable {
         copy(position, batch, start, lengthField);
         copy(position + lengthField + 4, batch, start + lengthField + 4,
                 length - lengthField - 4);
-        // Commit point: the length field makes the batch visible.
-        VarHandle.releaseFence();
-        int lengthPosition = position + lengthField;
-        chunk(lengthPosition).putInt(lengthPosition % PREALLOCATION_BYTES,
-                batch.getInt(start + lengthField));
+        commit(position, length);
+    }
 
+    /**
+     * Returns the mapping that holds all of bytes {@code position} to {@code position +
+     * length}, preparing them first, so that a batch can be encoded in place at
+     * {@link #indexInChunk}; {@code null} when the bytes span two chunks. The caller writes
+     * every byte of the batch except its length field, then calls {@link #commit}.
+     */
+    ByteBuffer chunkFor(int position, int length) throws IOException {
+        long end = (long) position + length;
+        if (end > preparedBytes) {
+            prepareUpTo(end);
+        }
+        int index = position / PREALLOCATION_BYTES;
+        return (end - 1) / PREALLOCATION_BYTES == index ? chunks[index] : null;
+    }
+
+    /** The index of file position {@code position} in the mapping {@link #chunkFor} returns. */
+    static int indexInChunk(int position) {
+        return position % PREALLOCATION_BYTES;
+    }
+
+    /**
+     * Commits the batch of {@code length} bytes whose other bytes are in place at
+     * {@code position}: stores its length field after a release fence, so that a reader that
+     * sees the length sees the whole batch.
+     */
+    void commit(int position, int length) {
+        VarHandle.releaseFence();
+        int lengthPosition = position + BatchDescriptor.BATCH_LENGTH_OFFSET;
+        chunk(lengthPosition).putInt(lengthPosition % PREALLOCATION_BYTES, length);
+
+        long end = (long) position + length;
         long prepared = preparedBytes;
         if (preparer != null && prepared < segmentBytes && end
                 + (prepared <= PREALLOCATION_BYTES ? FIRST_LEAD_BYTES : LEAD_BYTES) > prepared) {
@@ -200,8 +228,10 @@ final class SegmentWriter implements AutoCloseable {
     }
 
     /**
-     * Stops preparing chunks, cuts the file to {@code size} bytes, dropping the preallocated
-     * zeros, and forces it with its metadata. The writer must not write afterwards.
+     * Stops preparing chunks, unmaps the file, cuts it to {@code size} bytes, dropping the
+     * preallocated zeros, and forces its data and metadata with one {@code fsync}. Unmapping
+     * first leaves the force no mapped page to write-protect, which costs a TLB flush on
+     * every processor running the instance. The writer must not write afterwards.
      */
     void truncate(int size) throws IOException {
         synchronized (prepareLock) {

@@ -32,6 +32,9 @@ public final class Partitioner {
             }
             return requested;
         }
+        if (count == 1) {
+            return 0;
+        }
         if (record.key() != null) {
             return Murmur2.partition(record.key(), count);
         }

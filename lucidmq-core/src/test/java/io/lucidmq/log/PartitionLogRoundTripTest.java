@@ -13,7 +13,9 @@ import io.lucidmq.record.ConsumerRecord;
 import io.lucidmq.record.Header;
 import io.lucidmq.record.ProducerRecord;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,6 +58,49 @@ class PartitionLogRoundTripTest {
             assertThat(read).extracting(ConsumerRecord::offset).containsExactly(0L, 1L, 2L, 3L);
             assertThat(log.endOffset()).isEqualTo(4);
         }
+    }
+
+    @Test
+    void batchesAcrossChunkBoundariesReadBack() {
+        LogConfig config = LogTestSupport.config(16 * 1024 * 1024);
+        Random random = new Random(7);
+        List<byte[]> values = new ArrayList<>();
+        try (PartitionLog log = open(directory, config)) {
+            // Batches of 1 to 9 records, so that some are encoded in place in one mapped chunk
+            // and some span two chunks and are copied in two parts.
+            while (log.sizeInBytes() < 2L * SegmentWriter.PREALLOCATION_BYTES + 4096) {
+                List<ProducerRecord> batch = new ArrayList<>();
+                for (int i = random.nextInt(9); i >= 0; i--) {
+                    byte[] value = new byte[random.nextInt(900)];
+                    random.nextBytes(value);
+                    values.add(value);
+                    batch.add(ProducerRecord.of("orders", value));
+                }
+                log.append(batch, TIMESTAMP);
+            }
+            assertThat(readAll(log)).extracting(ConsumerRecord::value)
+                    .containsExactlyElementsOf(values);
+        }
+
+        List<Integer> positions = LogTestSupport.batchPositions(
+                LogTestSupport.logFile(directory, 0));
+        assertThat(positions).anySatisfy(position -> assertThat(spansChunks(positions, position))
+                .isTrue());
+        try (PartitionLog log = open(directory, config)) {
+            assertThat(readAll(log)).extracting(ConsumerRecord::value)
+                    .containsExactlyElementsOf(values);
+        }
+    }
+
+    /** Returns whether the batch at {@code position} ends in a later chunk than it starts. */
+    private static boolean spansChunks(List<Integer> positions, int position) {
+        int index = positions.indexOf(position);
+        if (index + 1 >= positions.size()) {
+            return false;
+        }
+        int lastByte = positions.get(index + 1) - 1;
+        return lastByte / SegmentWriter.PREALLOCATION_BYTES
+                != position / SegmentWriter.PREALLOCATION_BYTES;
     }
 
     @Test
