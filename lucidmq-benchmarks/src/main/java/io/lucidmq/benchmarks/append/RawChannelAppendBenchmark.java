@@ -43,9 +43,14 @@ public class RawChannelAppendBenchmark {
     @Setup(Level.Iteration)
     public void open() {
         directory = BenchDirs.create("raw-append");
-        writer = ChannelLogWriter.create(directory, FramedSegments.DEFAULT_SEGMENT_BYTES,
-                BATCH_BYTES);
+        writer = createWriter(directory);
         value = Payloads.value(valueBytes);
+    }
+
+    /** Creates the writer of an empty log in {@code directory}. */
+    protected ChannelLogWriter createWriter(Path directory) {
+        return ChannelLogWriter.create(directory, FramedSegments.DEFAULT_SEGMENT_BYTES,
+                BATCH_BYTES);
     }
 
     /** Closes the writer without forcing and deletes the log. */

@@ -4,6 +4,7 @@ import io.lucidmq.benchmarks.append.ChronicleAppendBenchmark;
 import io.lucidmq.benchmarks.append.LucidAppendBenchmark;
 import io.lucidmq.benchmarks.append.MappedAppendBenchmark;
 import io.lucidmq.benchmarks.append.RawChannelAppendBenchmark;
+import io.lucidmq.benchmarks.append.RawChannelForcedRollAppendBenchmark;
 import io.lucidmq.benchmarks.consume.ChronicleConsumeBenchmark;
 import io.lucidmq.benchmarks.consume.LucidConsumeBenchmark;
 import io.lucidmq.benchmarks.consume.RawChannelConsumeBenchmark;
@@ -27,6 +28,8 @@ final class Stores {
     /** The stores of the append comparison, the limit first. */
     static final List<Entry> APPEND = List.of(
             new Entry(RawChannelAppendBenchmark.class, null, "raw FileChannel, 64 KiB writes"),
+            new Entry(RawChannelForcedRollAppendBenchmark.class, null,
+                    "raw FileChannel, 64 KiB writes, full segments forced"),
             new Entry(MappedAppendBenchmark.class, null, "raw mmap"),
             new Entry(LucidAppendBenchmark.class, null, "LucidMQ, durability OS"),
             new Entry(ChronicleAppendBenchmark.class, null, "Chronicle Queue"));

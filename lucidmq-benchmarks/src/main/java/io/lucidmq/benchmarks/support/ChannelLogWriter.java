@@ -7,6 +7,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A raw {@link FileChannel} writer of {@link FramedSegments}: the baseline for appends.
@@ -14,8 +17,10 @@ import java.nio.file.StandardOpenOption;
  * <p>{@link #append} copies frames into a direct buffer and writes the buffer when it is full,
  * so the file system sees writes of the buffer's size. {@link #appendAndForce} writes one frame
  * and forces it with {@code FileChannel.force(false)} (fdatasync) before it returns. A segment
- * is closed and the next one created once it holds {@code segmentBytes}; nothing is forced on
- * a roll.
+ * is closed and the next one created once it holds {@code segmentBytes}. Nothing is forced on
+ * a roll, unless the writer was made by {@link #createForcingRolls}: then a background thread
+ * forces each full segment with {@code FileChannel.force(true)} and closes it, the disk work
+ * that LucidMQ's sealer does for every rolled segment.
  *
  * <p>Thread-safe: every method holds this writer's monitor, as one log serializes its appends.
  * After an {@link IOException} the writer is unusable; it is a benchmark tool, not a store.
@@ -25,14 +30,24 @@ public final class ChannelLogWriter implements Closeable {
     private final Path directory;
     private final long segmentBytes;
     private final ByteBuffer buffer;
+    /** Forces and closes full segments; {@code null} when rolls force nothing. */
+    private final ExecutorService rollForcer;
+    /** The first failed background force, raised by the next call. */
+    private volatile UncheckedIOException forceFailure;
     private FileChannel channel;
     private int sequence;
     private long segmentPosition;
 
-    private ChannelLogWriter(Path directory, long segmentBytes, int bufferBytes) {
+    private ChannelLogWriter(Path directory, long segmentBytes, int bufferBytes,
+            boolean forceRolls) {
         this.directory = directory;
         this.segmentBytes = segmentBytes;
         this.buffer = ByteBuffer.allocateDirect(bufferBytes);
+        this.rollForcer = forceRolls ? Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "raw-roll-forcer");
+            thread.setDaemon(true);
+            return thread;
+        }) : null;
     }
 
     /**
@@ -41,7 +56,22 @@ public final class ChannelLogWriter implements Closeable {
      * @param bufferBytes the size of each write of {@link #append}; at least one frame
      */
     public static ChannelLogWriter create(Path directory, long segmentBytes, int bufferBytes) {
-        ChannelLogWriter writer = new ChannelLogWriter(directory, segmentBytes, bufferBytes);
+        ChannelLogWriter writer = new ChannelLogWriter(directory, segmentBytes, bufferBytes,
+                false);
+        writer.openSegment();
+        return writer;
+    }
+
+    /**
+     * Creates a writer of a new log in {@code directory} that forces each full segment on a
+     * background thread, so appends go on during the force.
+     *
+     * @param bufferBytes the size of each write of {@link #append}; at least one frame
+     */
+    public static ChannelLogWriter createForcingRolls(Path directory, long segmentBytes,
+            int bufferBytes) {
+        ChannelLogWriter writer = new ChannelLogWriter(directory, segmentBytes, bufferBytes,
+                true);
         writer.openSegment();
         return writer;
     }
@@ -76,20 +106,57 @@ public final class ChannelLogWriter implements Closeable {
             throw failure("write", e);
         }
         buffer.clear();
+        if (forceFailure != null) {
+            throw forceFailure;
+        }
         if (segmentPosition >= segmentBytes) {
-            closeSegment();
+            if (rollForcer != null) {
+                forceInBackground(channel, sequence);
+                channel = null;
+            } else {
+                closeSegment();
+            }
             sequence++;
             openSegment();
         }
     }
 
-    /** Writes the buffered frames and closes the file, without forcing. */
+    /**
+     * Writes the buffered frames and closes the file, without forcing it; waits for the
+     * background forces of full segments first.
+     */
     @Override
     public synchronized void close() {
         if (channel != null) {
             writeBuffer();
             closeSegment();
         }
+        if (rollForcer != null) {
+            rollForcer.shutdown();
+            try {
+                if (!rollForcer.awaitTermination(1, TimeUnit.MINUTES)) {
+                    throw new IllegalStateException("forces of full segments in " + directory
+                            + " did not finish within a minute");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for forces", e);
+            }
+            if (forceFailure != null) {
+                throw forceFailure;
+            }
+        }
+    }
+
+    private void forceInBackground(FileChannel full, int fullSequence) {
+        rollForcer.execute(() -> {
+            Path path = FramedSegments.segmentPath(directory, fullSequence).toAbsolutePath();
+            try (full) {
+                full.force(true);
+            } catch (IOException e) {
+                forceFailure = new UncheckedIOException("force of " + path + " failed", e);
+            }
+        });
     }
 
     private void openSegment() {
