@@ -15,7 +15,7 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -85,8 +85,14 @@ public final class PartitionLog implements AutoCloseable {
     private SegmentWriter spare;
     private boolean spareRequested;
     private final Object spareLock = new Object();
-    /** Whether a segment file was created since the directory was last forced. */
-    private final AtomicBoolean directoryUnforced = new AtomicBoolean();
+    /** The number of segment files created in the directory since open. */
+    private final AtomicLong directoryChanges = new AtomicLong();
+    /**
+     * The value of {@link #directoryChanges} that the last completed force of the directory
+     * covers. Written under the seal lock after the force returns, so a flush that sees it
+     * behind the changes completes the seals, and thereby that force, before it forces.
+     */
+    private volatile long directoryForcedChanges;
     private boolean cleanShutdownMarkerPresent;
     private final AtomicReference<LogFailure> failure = new AtomicReference<>();
     private volatile boolean closed;
@@ -279,9 +285,8 @@ public final class PartitionLog implements AutoCloseable {
             long timestampMs, long baseOffset) throws IOException {
         ByteBuffer chunk = writer.chunkFor(position, batchLength);
         if (chunk != null) {
-            long maxTimestamp = BatchEncoder.encodeInto(chunk,
-                    SegmentWriter.indexInChunk(position), records, batchLength, timestampMs,
-                    baseOffset);
+            ByteBuffer target = chunk.slice(SegmentWriter.indexInChunk(position), batchLength);
+            long maxTimestamp = encodeInPlace(target, records, timestampMs, baseOffset);
             writer.commit(position, batchLength);
             return maxTimestamp;
         }
@@ -293,6 +298,26 @@ public final class PartitionLog implements AutoCloseable {
         batch.withBaseOffset(baseOffset);
         writer.write(position, batch.buffer());
         return batch.maxTimestamp();
+    }
+
+    /**
+     * Encodes the batch into {@code target}, which spans exactly the batch and holds zeros.
+     * When encoding fails, for example because the records changed since they were measured
+     * and no longer fit, the zeros are restored before the failure is rethrown, so that no
+     * byte of the failed batch stays after the end of the log for a reader or a recovery to
+     * find.
+     */
+    private static long encodeInPlace(ByteBuffer target, List<ProducerRecord> records,
+            long timestampMs, long baseOffset) {
+        try {
+            return BatchEncoder.encodeInto(target, 0, records, target.capacity(), timestampMs,
+                    baseOffset);
+        } catch (RuntimeException | Error e) {
+            for (int i = 0; i < target.capacity(); i++) {
+                target.put(i, (byte) 0);
+            }
+            throw e;
+        }
     }
 
     private boolean needsRoll(Segment segment, int batchLength, int recordCount) {
@@ -322,7 +347,7 @@ public final class PartitionLog implements AutoCloseable {
             writer = nextWriter;
             segments.add(next);
             flushedPosition = 0;
-            directoryUnforced.set(true);
+            directoryChanges.incrementAndGet();
             LOGGER.info("Rolled partition {} to segment {} at offset {}; sealed {} with {} bytes",
                     context.topicPartition(), next.logFile(), next.baseOffset(),
                     active.logFile(), active.size());
@@ -424,13 +449,10 @@ public final class PartitionLog implements AutoCloseable {
                 sealing.poll();
                 last = pending;
             }
-            if (directoryUnforced.getAndSet(false)) {
-                try {
-                    context.fileIO().forceDirectory(context.directory());
-                } catch (IOException e) {
-                    directoryUnforced.set(true);
-                    throw e;
-                }
+            long changes = directoryChanges.get();
+            if (directoryForcedChanges < changes) {
+                context.fileIO().forceDirectory(context.directory());
+                directoryForcedChanges = changes;
             }
             if (last != null) {
                 // Every segment before the one after the last seal is now forced and indexed.
@@ -526,7 +548,7 @@ public final class PartitionLog implements AutoCloseable {
      * caller must own the force claim.
      */
     private void forceActiveSegment() {
-        if (!sealing.isEmpty() || directoryUnforced.get()) {
+        if (!sealing.isEmpty() || directoryForcedChanges < directoryChanges.get()) {
             try {
                 completeSeals();
             } catch (IOException e) {
