@@ -59,7 +59,12 @@ class OpenFileLimitTest {
             child.destroyForcibly();
         }
         List<String> lines = Files.readAllLines(stdout);
-        String outcome = lines.isEmpty() ? "no output" : lines.get(lines.size() - 1);
+        // The engine's log lines share the child's standard output, and a background thread
+        // may log after the outcome line, so the outcome is the last line of the protocol.
+        String outcome = lines.stream()
+                .filter(line -> line.startsWith("ERROR ") || line.equals("DONE"))
+                .reduce((earlier, later) -> later)
+                .orElse("no outcome line");
         logger.info("Child with ulimit -n 256, {} partitions and maxOpenSegmentFiles {} ended "
                 + "with exit code {}: {}", PARTITIONS, maxOpenSegmentFiles, child.exitValue(),
                 outcome);
