@@ -89,8 +89,8 @@ public final class PartitionLog implements AutoCloseable {
     private final AtomicLong directoryChanges = new AtomicLong();
     /**
      * The value of {@link #directoryChanges} that the last completed force of the directory
-     * covers. Written under the seal lock after the force returns, so a flush that sees it
-     * behind the changes completes the seals, and thereby that force, before it forces.
+     * covers. Written under the seal lock after the force returns, so a flush that reads a
+     * value below the changes completes the seals, and with them that force, before it forces.
      */
     private volatile long directoryForcedChanges;
     private boolean cleanShutdownMarkerPresent;
@@ -278,6 +278,7 @@ public final class PartitionLog implements AutoCloseable {
     /**
      * Writes the batch at {@code position} of the active segment: encoded in place in the
      * segment's mapping when it fits in one chunk, else encoded into a heap buffer and copied.
+     * The records were measured and checked by {@link BatchEncoder#batchLength} already.
      *
      * @return the largest record timestamp of the batch
      */
@@ -290,18 +291,32 @@ public final class PartitionLog implements AutoCloseable {
             writer.commit(position, batchLength);
             return maxTimestamp;
         }
-        BatchEncoder.EncodedBatch batch = BatchEncoder.encode(records, timestampMs,
-                context.config().maxRecordBytes(), context.topicPartition(), encodeBuffer);
-        if (batch.buffer().capacity() <= MAX_ENCODE_BUFFER_BYTES) {
-            encodeBuffer = batch.buffer();
-        }
-        batch.withBaseOffset(baseOffset);
-        writer.write(position, batch.buffer());
-        return batch.maxTimestamp();
+        ByteBuffer buffer = heapBatchBuffer(batchLength);
+        long maxTimestamp = BatchEncoder.encodeInto(buffer, 0, records, batchLength,
+                timestampMs, baseOffset);
+        writer.write(position, buffer);
+        return maxTimestamp;
     }
 
     /**
-     * Encodes the batch into {@code target}, which spans exactly the batch and holds zeros.
+     * Returns a heap buffer with position 0 and limit {@code batchLength}: the kept encode
+     * buffer when it is large enough, else a new one, which is kept unless it is larger than
+     * {@link #MAX_ENCODE_BUFFER_BYTES}.
+     */
+    private ByteBuffer heapBatchBuffer(int batchLength) {
+        if (encodeBuffer != null && encodeBuffer.capacity() >= batchLength) {
+            return encodeBuffer.clear().limit(batchLength);
+        }
+        ByteBuffer buffer = ByteBuffer.allocate(batchLength);
+        if (batchLength <= MAX_ENCODE_BUFFER_BYTES) {
+            encodeBuffer = buffer;
+        }
+        return buffer;
+    }
+
+    /**
+     * Encodes the batch into {@code target}, which spans exactly the batch and contains only
+     * zeros.
      * When encoding fails, for example because the records changed since they were measured
      * and no longer fit, the zeros are restored before the failure is rethrown, so that no
      * byte of the failed batch stays after the end of the log for a reader or a recovery to
