@@ -104,7 +104,7 @@ final class BatchEncoder {
             position = writeRecord(target, position, records.get(i), timestamp - firstTimestamp,
                     i);
         }
-        // The space may hold older bytes (a reused buffer), and the padding must be zero.
+        // The space may contain older bytes (a reused buffer), and the padding must be zero.
         for (int end = at + batchLength; position < end; position++) {
             target.put(position, (byte) 0);
         }

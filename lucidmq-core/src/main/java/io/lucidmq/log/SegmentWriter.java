@@ -155,7 +155,7 @@ final class SegmentWriter implements AutoCloseable {
     }
 
     /**
-     * Returns the mapping that holds all of bytes {@code position} to {@code position +
+     * Returns the mapping that contains all of bytes {@code position} to {@code position +
      * length}, preparing them first, so that a batch can be encoded in place at
      * {@link #indexInChunk}; {@code null} when the bytes span two chunks. The caller writes
      * every byte of the batch except its length field, then calls {@link #commit}.
@@ -177,7 +177,7 @@ final class SegmentWriter implements AutoCloseable {
     /**
      * Commits the batch of {@code length} bytes whose other bytes are in place at
      * {@code position}: stores its length field after a release fence, so that a reader that
-     * sees the length sees the whole batch.
+     * reads a non-zero length also reads every other byte of the batch.
      */
     void commit(int position, int length) {
         VarHandle.releaseFence();

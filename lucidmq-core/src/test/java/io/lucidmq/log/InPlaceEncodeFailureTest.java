@@ -116,7 +116,8 @@ class InPlaceEncodeFailureTest {
             try {
                 log.append(changing, TIMESTAMP);
             } catch (RuntimeException e) {
-                // Rejecting the batch is correct. Committing a malformed one is the bug.
+                // Rejecting the batch is correct. The reads below check that no malformed batch
+                // was committed.
             }
             log.append(List.of(ProducerRecord.of("orders", "b")), TIMESTAMP);
             assertThat(readAll(log)).extracting(record -> record.value().length)

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * <p>{@link #append} copies frames into a direct buffer and writes the buffer when it is full,
  * so the file system sees writes of the buffer's size. {@link #appendAndForce} writes one frame
  * and forces it with {@code FileChannel.force(false)} (fdatasync) before it returns. A segment
- * is closed and the next one created once it holds {@code segmentBytes}. Nothing is forced on
+ * is closed and the next one created once it reaches {@code segmentBytes}. Nothing is forced on
  * a roll, unless the writer was made by {@link #createForcingRolls}: then a background thread
  * forces each full segment with {@code FileChannel.force(true)} and closes it, the disk work
  * that LucidMQ's sealer does for every rolled segment.
