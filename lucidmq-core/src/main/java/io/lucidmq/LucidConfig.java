@@ -1,6 +1,7 @@
 package io.lucidmq;
 
 import io.lucidmq.io.FileIO;
+import io.lucidmq.io.OpenFileLimit;
 import io.lucidmq.topic.TopicConfig;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,8 +27,14 @@ public final class LucidConfig {
     /** Default {@link #retentionCheckInterval()}: one minute. */
     public static final Duration DEFAULT_RETENTION_CHECK_INTERVAL = Duration.ofMinutes(1);
 
-    /** Default {@link #maxOpenSegmentFiles()}. */
+    /**
+     * Default {@link #maxOpenSegmentFiles()} where the process may open at least four times as
+     * many files; see {@link #defaultMaxOpenSegmentFiles(long)}.
+     */
     public static final int DEFAULT_MAX_OPEN_SEGMENT_FILES = 512;
+
+    /** Smallest {@link #maxOpenSegmentFiles()}. */
+    public static final int MIN_OPEN_SEGMENT_FILES = 16;
 
     private final Path directory;
     private final DurabilityPolicy durability;
@@ -55,6 +62,21 @@ public final class LucidConfig {
         this.backgroundSegmentWork = builder.backgroundSegmentWork;
         this.clock = builder.clock;
         this.fileIO = builder.fileIO;
+    }
+
+    /**
+     * Returns the default {@link #maxOpenSegmentFiles()} for a process that may open
+     * {@code openFileLimit} files: a quarter of them, leaving the rest to the application and
+     * to the files LucidMQ keeps open besides sealed segments, but at most
+     * {@link #DEFAULT_MAX_OPEN_SEGMENT_FILES} and at least {@link #MIN_OPEN_SEGMENT_FILES}.
+     * With a limit of 0 or less (not known), returns {@link #DEFAULT_MAX_OPEN_SEGMENT_FILES}.
+     */
+    public static int defaultMaxOpenSegmentFiles(long openFileLimit) {
+        if (openFileLimit <= 0) {
+            return DEFAULT_MAX_OPEN_SEGMENT_FILES;
+        }
+        return (int) Math.max(MIN_OPEN_SEGMENT_FILES,
+                Math.min(DEFAULT_MAX_OPEN_SEGMENT_FILES, openFileLimit / 4));
     }
 
     /** Starts a configuration for {@code directory}, created on open if missing. */
@@ -125,7 +147,9 @@ public final class LucidConfig {
 
     /**
      * The maximum number of segment files kept open at once across all partitions. Past it,
-     * the least recently used sealed segments are closed and reopened on demand.
+     * the least recently used sealed segments are closed and reopened on demand. Unless set,
+     * {@link #defaultMaxOpenSegmentFiles(long)} of the process's open-file limit on Linux,
+     * and {@link #DEFAULT_MAX_OPEN_SEGMENT_FILES} elsewhere.
      */
     public int maxOpenSegmentFiles() {
         return maxOpenSegmentFiles;
@@ -174,7 +198,8 @@ public final class LucidConfig {
         private boolean readOnly;
         private Duration externalPollInterval = DEFAULT_EXTERNAL_POLL_INTERVAL;
         private Duration retentionCheckInterval = DEFAULT_RETENTION_CHECK_INTERVAL;
-        private int maxOpenSegmentFiles = DEFAULT_MAX_OPEN_SEGMENT_FILES;
+        private int maxOpenSegmentFiles =
+                defaultMaxOpenSegmentFiles(OpenFileLimit.ofProcess().orElse(0));
         private boolean backgroundSegmentWork = true;
         private Clock clock = Clock.systemUTC();
         private FileIO fileIO = FileIO.standard();
@@ -229,9 +254,9 @@ public final class LucidConfig {
 
         /** Sets the maximum number of open segment files; at least 16. */
         public Builder maxOpenSegmentFiles(int maxOpenSegmentFiles) {
-            if (maxOpenSegmentFiles < 16) {
-                throw new IllegalArgumentException(
-                        "maxOpenSegmentFiles must be at least 16, but was " + maxOpenSegmentFiles);
+            if (maxOpenSegmentFiles < MIN_OPEN_SEGMENT_FILES) {
+                throw new IllegalArgumentException("maxOpenSegmentFiles must be at least "
+                        + MIN_OPEN_SEGMENT_FILES + ", but was " + maxOpenSegmentFiles);
             }
             this.maxOpenSegmentFiles = maxOpenSegmentFiles;
             return this;

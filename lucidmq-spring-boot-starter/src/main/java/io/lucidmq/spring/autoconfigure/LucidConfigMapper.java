@@ -5,8 +5,6 @@ import io.lucidmq.LucidConfig;
 /** Maps the instance properties of {@link LucidProperties} to a {@link LucidConfig.Builder}. */
 final class LucidConfigMapper {
 
-    private static final int MIN_OPEN_SEGMENT_FILES = 16;
-
     private LucidConfigMapper() {
     }
 
@@ -16,7 +14,8 @@ final class LucidConfigMapper {
      * @throws InvalidLucidPropertyException if a value is out of range
      */
     static LucidConfig.Builder toBuilder(LucidProperties properties) {
-        return LucidConfig.builder(properties.getDirectory().toAbsolutePath())
+        LucidConfig.Builder builder = LucidConfig.builder(
+                properties.getDirectory().toAbsolutePath())
                 .durability(properties.getDurability())
                 .forceInterval(PropertyChecks.positive("lucidmq.force-interval",
                         properties.getForceInterval()))
@@ -27,8 +26,12 @@ final class LucidConfigMapper {
                 .retentionCheckInterval(PropertyChecks.positive(
                         "lucidmq.retention-check-interval",
                         properties.getRetentionCheckInterval()))
-                .maxOpenSegmentFiles(PropertyChecks.atLeast("lucidmq.max-open-segment-files",
-                        properties.getMaxOpenSegmentFiles(), MIN_OPEN_SEGMENT_FILES))
                 .backgroundSegmentWork(properties.isBackgroundSegmentWork());
+        Integer maxOpenSegmentFiles = properties.getMaxOpenSegmentFiles();
+        if (maxOpenSegmentFiles != null) {
+            builder.maxOpenSegmentFiles(PropertyChecks.atLeast("lucidmq.max-open-segment-files",
+                    maxOpenSegmentFiles, LucidConfig.MIN_OPEN_SEGMENT_FILES));
+        }
+        return builder;
     }
 }

@@ -55,8 +55,11 @@ public class LucidProperties {
     /** Time between retention runs. */
     private Duration retentionCheckInterval = Duration.ofMinutes(1);
 
-    /** Maximum number of segment files kept open at once, at least 16. */
-    private int maxOpenSegmentFiles = 512;
+    /**
+     * Maximum number of segment files kept open at once, at least 16. Unless set, a quarter of
+     * the process's open-file limit on Linux, at most 512, and 512 elsewhere.
+     */
+    private Integer maxOpenSegmentFiles;
 
     /**
      * Whether background threads prepare segment file space ahead of the appends and seal full
@@ -171,11 +174,11 @@ public class LucidProperties {
         this.retentionCheckInterval = retentionCheckInterval;
     }
 
-    public int getMaxOpenSegmentFiles() {
+    public Integer getMaxOpenSegmentFiles() {
         return maxOpenSegmentFiles;
     }
 
-    public void setMaxOpenSegmentFiles(int maxOpenSegmentFiles) {
+    public void setMaxOpenSegmentFiles(Integer maxOpenSegmentFiles) {
         this.maxOpenSegmentFiles = maxOpenSegmentFiles;
     }
 

@@ -197,8 +197,8 @@ class LucidAutoConfigurationTests {
                 .isEqualTo(LucidConfig.DEFAULT_EXTERNAL_POLL_INTERVAL);
         assertThat(properties.getRetentionCheckInterval())
                 .isEqualTo(LucidConfig.DEFAULT_RETENTION_CHECK_INTERVAL);
-        assertThat(properties.getMaxOpenSegmentFiles())
-                .isEqualTo(LucidConfig.DEFAULT_MAX_OPEN_SEGMENT_FILES);
+        assertThat(properties.getMaxOpenSegmentFiles()).isNull();
+        assertThat(mapped.maxOpenSegmentFiles()).isEqualTo(core.maxOpenSegmentFiles());
         assertThat(properties.getDurability()).isEqualTo(core.durability());
         assertThat(properties.isAutoCreateTopics()).isEqualTo(core.autoCreateTopics());
         assertThat(mapped.defaultTopicConfig()).isEqualTo(TopicConfig.defaults());
