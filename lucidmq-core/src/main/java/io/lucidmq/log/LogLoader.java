@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,15 +75,42 @@ final class LogLoader {
         if (!Files.isDirectory(context.directory())) {
             return new LoadedLog(segments, false);
         }
-        List<Long> baseOffsets = SegmentFiles.listBaseOffsets(context.directory());
-        for (int i = 0; i < baseOffsets.size(); i++) {
-            if (i < baseOffsets.size() - 1) {
-                segments.add(openSealed(baseOffsets.get(i), baseOffsets.get(i + 1)));
-            } else {
-                segments.add(openActiveReadOnly(baseOffsets.get(i)));
-            }
-        }
+        segments.addAll(openReadOnly(SegmentFiles.listBaseOffsets(context.directory())));
         return new LoadedLog(segments, false);
+    }
+
+    /**
+     * Opens read-only the segments whose base offsets a listing of the directory returned,
+     * ascending: every one but the last as sealed, the last as active.
+     *
+     * <p>A directory listing that runs while another process creates segment files may miss
+     * a file created during it and still return one created after it. So when a sealed
+     * segment's batches end before the next listed base offset, the segment file named by
+     * that end is looked up by name and, when it exists, opened in between.
+     */
+    List<Segment> openReadOnly(List<Long> listedBaseOffsets) throws IOException {
+        TreeSet<Long> pending = new TreeSet<>(listedBaseOffsets);
+        List<Segment> opened = new ArrayList<>();
+        while (!pending.isEmpty()) {
+            long baseOffset = pending.pollFirst();
+            if (pending.isEmpty()) {
+                opened.add(openActiveReadOnly(baseOffset));
+                break;
+            }
+            long next = pending.first();
+            // Framed like an active segment, because the writer's sealer may not have cut the
+            // preallocated zeros yet: that frames from the last index entry to the first zero.
+            long end = openActiveReadOnly(baseOffset).nextOffset();
+            if (end > baseOffset && end < next
+                    && Files.exists(SegmentFiles.logFile(context.directory(), end))) {
+                LOGGER.debug("The listing of {} missed segment {}, found by its name",
+                        context.directory().toAbsolutePath(), end);
+                pending.add(end);
+                next = end;
+            }
+            opened.add(openSealed(baseOffset, next));
+        }
+        return opened;
     }
 
     /**

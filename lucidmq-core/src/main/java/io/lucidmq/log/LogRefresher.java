@@ -5,6 +5,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -41,17 +42,28 @@ final class LogRefresher {
             extend(newest);
         }
         long after = newest == null ? -1 : newest.baseOffset();
-        List<Long> added = baseOffsets.stream().filter(baseOffset -> baseOffset > after).toList();
-        for (int i = 0; i < added.size(); i++) {
-            boolean last = i == added.size() - 1;
-            segments.add(last ? loader.openActiveReadOnly(added.get(i))
-                    : loader.openSealed(added.get(i), added.get(i + 1)));
+        List<Long> added = new ArrayList<>(
+                baseOffsets.stream().filter(baseOffset -> baseOffset > after).toList());
+        // The listing may have missed the segment after the newest known one. Once the newest
+        // one is sealed, its end offset names that segment's file.
+        if (newest != null && !added.isEmpty() && newest.nextOffset() < added.get(0)
+                && Files.exists(SegmentFiles.logFile(context.directory(), newest.nextOffset()))) {
+            added.add(0, newest.nextOffset());
+        }
+        for (Segment segment : loader.openReadOnly(added)) {
+            segments.add(segment);
         }
     }
 
+    /**
+     * Drops the segments whose files were deleted. A segment missing from the listing is
+     * dropped only when its file is gone, because a listing that runs while the writer
+     * creates files may miss one.
+     */
     private void dropDeleted(List<Long> baseOffsets) {
         for (Segment segment : segments.all()) {
-            if (!baseOffsets.contains(segment.baseOffset())) {
+            if (!baseOffsets.contains(segment.baseOffset())
+                    && !Files.exists(segment.logFile())) {
                 segments.remove(segment);
                 segment.markDeleted();
                 context.fileCache().invalidate(segment.logFile());

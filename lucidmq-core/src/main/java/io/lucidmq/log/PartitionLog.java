@@ -419,25 +419,26 @@ public final class PartitionLog implements AutoCloseable {
      * file name, or a new writer when there is no spare.
      */
     private SegmentWriter takeSpare(Segment segment) throws IOException {
-        SegmentWriter spareWriter;
         synchronized (spareLock) {
-            spareWriter = spare;
+            SegmentWriter spareWriter = spare;
             spare = null;
             spareRequested = false;
+            if (spareWriter != null) {
+                // Renamed while holding the spare lock. A preparation that ran between taking
+                // the spare and renaming it would open the taken spare's file by its old name,
+                // so two writers would map one file.
+                try {
+                    spareWriter.moveTo(segment.logFile());
+                    return spareWriter;
+                } catch (IOException e) {
+                    spareWriter.close();
+                    LOGGER.warn("Renaming the prepared segment file {} of partition {} to {} "
+                            + "failed; creating it instead: {}", spareWriter.file(),
+                            context.topicPartition(), segment.logFile(), e.toString());
+                }
+            }
         }
-        if (spareWriter == null) {
-            return newWriter(segment);
-        }
-        try {
-            spareWriter.moveTo(segment.logFile());
-            return spareWriter;
-        } catch (IOException e) {
-            spareWriter.close();
-            LOGGER.warn("Renaming the prepared segment file {} of partition {} to {} failed; "
-                    + "creating it instead: {}", spareWriter.file(), context.topicPartition(),
-                    segment.logFile(), e.toString());
-            return newWriter(segment);
-        }
+        return newWriter(segment);
     }
 
     private SegmentWriter newWriter(Segment segment) throws IOException {

@@ -40,10 +40,17 @@ public final class PartitionVerifier {
      */
     public static List<Problem> verifyPartition(Path directory) throws IOException {
         List<Problem> problems = new ArrayList<>();
-        List<Long> baseOffsets = SegmentFiles.listBaseOffsets(directory);
+        List<Long> baseOffsets = new ArrayList<>(SegmentFiles.listBaseOffsets(directory));
         long expectedOffset = baseOffsets.isEmpty() ? 0 : baseOffsets.get(0);
         for (int i = 0; i < baseOffsets.size(); i++) {
             long baseOffset = baseOffsets.get(i);
+            if (baseOffset > expectedOffset && i > 0
+                    && Files.exists(SegmentFiles.logFile(directory, expectedOffset))) {
+                // A listing that runs while a writer creates segment files may miss one; the
+                // segment that follows the previous one is found by its name.
+                baseOffsets.add(i, expectedOffset);
+                baseOffset = expectedOffset;
+            }
             Path logFile = SegmentFiles.logFile(directory, baseOffset).toAbsolutePath();
             if (baseOffset != expectedOffset) {
                 String range = baseOffset > expectedOffset
