@@ -2,6 +2,7 @@ package io.lucidmq.log;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Iterator;
@@ -28,6 +29,12 @@ public final class SegmentFileCache implements AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(SegmentFileCache.class);
 
     private final int maxOpenFiles;
+    /**
+     * The number of idle channels kept open: {@link #maxOpenFiles}, lowered when the process
+     * runs out of file descriptors, so that reads do not take the descriptors that writes
+     * need. Guarded by the cache's monitor.
+     */
+    private int keptOpenFiles;
     private final Map<Path, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
     private boolean closed;
 
@@ -43,6 +50,7 @@ public final class SegmentFileCache implements AutoCloseable {
                     "maxOpenFiles must be at least 1, but was " + maxOpenFiles);
         }
         this.maxOpenFiles = maxOpenFiles;
+        this.keptOpenFiles = maxOpenFiles;
     }
 
     /**
@@ -62,7 +70,7 @@ public final class SegmentFileCache implements AutoCloseable {
             entry = null;
         }
         if (entry == null) {
-            entry = new Entry(file, FileChannel.open(file, StandardOpenOption.READ));
+            entry = new Entry(file, open(file));
             entries.put(file, entry);
             evictIdle();
         }
@@ -104,7 +112,7 @@ public final class SegmentFileCache implements AutoCloseable {
         entry.leases--;
         if (entry.leases == 0 && entry.detached) {
             closeQuietly(entry);
-        } else if (entries.size() > maxOpenFiles) {
+        } else if (entries.size() > keptOpenFiles) {
             evictIdle();
         }
     }
@@ -117,9 +125,37 @@ public final class SegmentFileCache implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens a read channel to {@code file}. When the process has no file descriptor left, the
+     * cache keeps at most half of the channels it has open from then on, closes the idle ones
+     * above that, and tries once more.
+     */
+    private FileChannel open(Path file) throws IOException {
+        try {
+            return FileChannel.open(file, StandardOpenOption.READ);
+        } catch (FileSystemException e) {
+            if (!isOutOfDescriptors(e) || entries.isEmpty()) {
+                throw e;
+            }
+            int lowered = Math.max(1, Math.min(keptOpenFiles, entries.size() / 2));
+            LOGGER.warn("Opening segment file {} failed with {} open read channels: {}; "
+                    + "keeping at most {} open from now on, below maxOpenSegmentFiles {}. "
+                    + "Raise the open-file limit or lower maxOpenSegmentFiles", file,
+                    entries.size(), e.getReason(), lowered, maxOpenFiles);
+            keptOpenFiles = lowered;
+            evictIdle();
+            return FileChannel.open(file, StandardOpenOption.READ);
+        }
+    }
+
+    private static boolean isOutOfDescriptors(FileSystemException e) {
+        String reason = e.getReason();
+        return reason != null && reason.contains("Too many open files");
+    }
+
     private void evictIdle() {
         Iterator<Entry> leastRecentFirst = entries.values().iterator();
-        while (entries.size() > maxOpenFiles && leastRecentFirst.hasNext()) {
+        while (entries.size() > keptOpenFiles && leastRecentFirst.hasNext()) {
             Entry entry = leastRecentFirst.next();
             if (entry.leases == 0) {
                 leastRecentFirst.remove();

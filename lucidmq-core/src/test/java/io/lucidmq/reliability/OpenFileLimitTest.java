@@ -22,11 +22,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * 200 partitions with small segments in a child JVM limited to 256 open files
- * ({@code ulimit -n 256}), appending and then reading every sealed segment. With the read
- * cache capped below the limit the child finishes: capped explicitly, and capped by default,
- * which on Linux is a quarter of the process's limit. With a cap above the limit it may fail,
- * but only with an error naming the exhausted resource. Either way every acknowledged record
- * is there after reopen.
+ * ({@code ulimit -n 256}), appending and then reading every sealed segment. The child
+ * finishes with the read cache capped below the limit, explicitly or by default (on Linux a
+ * quarter of the process's limit). It also finishes with a cap above the limit, because the
+ * cache keeps fewer channels once the process runs out of descriptors, and logs that it
+ * does. Every acknowledged record is there after reopen.
  */
 class OpenFileLimitTest {
 
@@ -69,13 +69,9 @@ class OpenFileLimitTest {
         logger.info("Child with ulimit -n 256, {} partitions and maxOpenSegmentFiles {} ended "
                 + "with exit code {}: {}", PARTITIONS, maxOpenSegmentFiles, child.exitValue(),
                 outcome);
-        boolean capAboveLimit = maxOpenSegmentFiles > 256
-                || maxOpenSegmentFiles == 0 && !isLinux();
-        if (capAboveLimit && child.exitValue() != 0) {
-            assertThat(child.exitValue()).isEqualTo(ManyPartitionsMain.EXIT_FAILED);
-            assertThat(outcome).startsWith("ERROR ").contains("Too many open files");
-        } else {
-            assertThat(outcome).isEqualTo("DONE");
+        assertThat(outcome).isEqualTo("DONE");
+        if (maxOpenSegmentFiles > 256) {
+            assertThat(lines).anyMatch(line -> line.contains("keeping at most"));
         }
 
         Map<String, String> acknowledged = new HashMap<>();
@@ -103,7 +99,4 @@ class OpenFileLimitTest {
         }
     }
 
-    private static boolean isLinux() {
-        return System.getProperty("os.name").startsWith("Linux");
-    }
 }
