@@ -46,8 +46,8 @@ public final class PartitionVerifier {
             long baseOffset = baseOffsets.get(i);
             if (baseOffset > expectedOffset && i > 0
                     && Files.exists(SegmentFiles.logFile(directory, expectedOffset))) {
-                // A listing that runs while a writer creates segment files may miss one; the
-                // segment that follows the previous one is found by its name.
+                // A listing that runs while a writer creates segment files may miss one. The
+                // previous segment's end offset names the segment that follows it.
                 baseOffsets.add(i, expectedOffset);
                 baseOffset = expectedOffset;
             }
@@ -157,7 +157,8 @@ public final class PartitionVerifier {
         if (bytes == null) {
             if (sealed) {
                 problems.add(new Problem(indexFile, -1, "offset index of a sealed segment is "
-                        + "missing"));
+                        + "missing; after a crash, opening the directory for writing rebuilds "
+                        + "it"));
             }
             return;
         }
@@ -186,7 +187,8 @@ public final class PartitionVerifier {
         if (bytes == null) {
             if (sealed) {
                 problems.add(new Problem(indexFile, -1, "time index of a sealed segment is "
-                        + "missing"));
+                        + "missing; after a crash, opening the directory for writing rebuilds "
+                        + "it"));
             }
             return;
         }
