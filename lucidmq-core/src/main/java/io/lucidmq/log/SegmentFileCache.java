@@ -30,9 +30,9 @@ public final class SegmentFileCache implements AutoCloseable {
 
     private final int maxOpenFiles;
     /**
-     * The number of idle channels kept open: {@link #maxOpenFiles}, lowered when the process
-     * runs out of file descriptors, so that reads do not take the descriptors that writes
-     * need. Guarded by the cache's monitor.
+     * The number of idle channels kept open: {@link #maxOpenFiles}, lowered when opening a
+     * channel finds the process out of file descriptors, so that reads leave descriptors to
+     * the rest of the process. Guarded by the cache's monitor.
      */
     private int keptOpenFiles;
     private final Map<Path, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
