@@ -137,18 +137,35 @@ public final class SegmentFileCache implements AutoCloseable {
             if (!isOutOfDescriptors(e) || entries.isEmpty()) {
                 throw e;
             }
-            int lowered = Math.max(1, Math.min(keptOpenFiles, entries.size() / 2));
-            LOGGER.warn("Opening segment file {} failed with {} open read channels: {}; "
-                    + "keeping at most {} open from now on, below maxOpenSegmentFiles {}. "
-                    + "Raise the open-file limit or lower maxOpenSegmentFiles", file,
-                    entries.size(), e.getReason(), lowered, maxOpenFiles);
-            keptOpenFiles = lowered;
-            evictIdle();
+            shedAfterRunningOut(file, e);
             return FileChannel.open(file, StandardOpenOption.READ);
         }
     }
 
-    private static boolean isOutOfDescriptors(FileSystemException e) {
+    /**
+     * Keeps at most half of the channels open now from then on, and closes the idle ones
+     * above that, after opening {@code file} (by this cache or by a writer of the instance)
+     * found the process out of file descriptors.
+     *
+     * @return whether any channel was closed
+     */
+    synchronized boolean shedAfterRunningOut(Path file, FileSystemException failure) {
+        int before = entries.size();
+        if (before == 0) {
+            return false;
+        }
+        int lowered = Math.max(1, Math.min(keptOpenFiles, before / 2));
+        LOGGER.warn("Opening {} failed with {} open read channels: {}; keeping at most {} "
+                + "open from now on, below maxOpenSegmentFiles {}. Raise the open-file limit "
+                + "or lower maxOpenSegmentFiles", file, before, failure.getReason(), lowered,
+                maxOpenFiles);
+        keptOpenFiles = lowered;
+        evictIdle();
+        return entries.size() < before;
+    }
+
+    /** Returns whether {@code e} reports that the process has no file descriptor left. */
+    static boolean isOutOfDescriptors(FileSystemException e) {
         String reason = e.getReason();
         return reason != null && reason.contains("Too many open files");
     }

@@ -9,8 +9,10 @@ import io.lucidmq.engine.AtomicFileWriter;
 import io.lucidmq.engine.DirectoryLayout;
 import io.lucidmq.engine.FileTrees;
 import io.lucidmq.inspect.LogInspector;
+import io.lucidmq.io.FileIO;
 import io.lucidmq.log.LogConfig;
 import io.lucidmq.log.PartitionLog;
+import io.lucidmq.log.ReadCacheSheddingFileIO;
 import io.lucidmq.log.SegmentFileCache;
 import io.lucidmq.log.SegmentWorkers;
 import io.lucidmq.log.SegmentFiles;
@@ -38,12 +40,15 @@ final class TopicLoader {
     private final LucidConfig config;
     private final SegmentFileCache fileCache;
     private final SegmentWorkers workers;
+    /** The file I/O of the partition logs, which sheds read channels to free descriptors. */
+    private final FileIO logFileIO;
 
     TopicLoader(DirectoryLayout layout, LucidConfig config, SegmentFileCache fileCache,
             SegmentWorkers workers) {
         this.layout = layout;
         this.config = config;
         this.fileCache = fileCache;
+        this.logFileIO = new ReadCacheSheddingFileIO(config.fileIO(), fileCache);
         this.workers = workers;
     }
 
@@ -83,7 +88,7 @@ final class TopicLoader {
         try {
             for (int partition = 0; partition < topicConfig.partitions(); partition++) {
                 logs.add(PartitionLog.open(layout.partitionDirectory(name, partition),
-                        new TopicPartition(name, partition), logConfig, config.fileIO(),
+                        new TopicPartition(name, partition), logConfig, logFileIO,
                         config.readOnly(), fileCache, workers));
             }
         } catch (RuntimeException e) {
