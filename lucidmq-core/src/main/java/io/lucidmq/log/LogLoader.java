@@ -98,17 +98,24 @@ final class LogLoader {
                 break;
             }
             long next = pending.first();
-            // Framed like an active segment, because the writer's sealer may not have cut the
-            // preallocated zeros yet: that frames from the last index entry to the first zero.
-            long end = openActiveReadOnly(baseOffset).nextOffset();
+            SealedOpen sealed = openSealed(baseOffset, next, false);
+            long end = sealed.framedEnd();
+            if (end < 0) {
+                // Not framed to the file's end: the writer's sealer may not have cut the
+                // preallocated zeros yet. Frame it like an active segment, to the first zero.
+                end = openActiveReadOnly(baseOffset).nextOffset();
+            }
             if (end > baseOffset && end < next
                     && Files.exists(SegmentFiles.logFile(context.directory(), end))) {
                 LOGGER.debug("The listing of {} missed segment {}, found by its name",
                         context.directory().toAbsolutePath(), end);
                 pending.add(end);
-                next = end;
+                opened.add(openSealed(baseOffset, end));
+            } else if (end >= 0 && end != next) {
+                opened.add(openSealed(baseOffset, next));
+            } else {
+                opened.add(sealed.segment());
             }
-            opened.add(openSealed(baseOffset, next));
         }
         return opened;
     }
@@ -152,13 +159,22 @@ final class LogLoader {
      * the file; the rebuilt files are written unless the log is read-only.
      */
     Segment openSealed(long baseOffset, long nextBaseOffset) throws IOException {
+        return openSealed(baseOffset, nextBaseOffset, true).segment();
+    }
+
+    /**
+     * Opens a sealed segment as {@link #openSealed(long, long)} does, logging a gap before
+     * {@code nextBaseOffset} only when {@code warnOnGap}.
+     */
+    private SealedOpen openSealed(long baseOffset, long nextBaseOffset, boolean warnOnGap)
+            throws IOException {
         Segment segment = new Segment(context.directory(), baseOffset);
         long size = Math.min(Files.size(segment.logFile()), Integer.MAX_VALUE);
         if (!segment.loadIndexes(size) || !indexesAgree(segment, size, nextBaseOffset)) {
             segment = rebuildIndexes(baseOffset);
         }
         long endOffset = framedEndOffset(segment, size);
-        if (endOffset >= 0 && endOffset != nextBaseOffset) {
+        if (warnOnGap && endOffset >= 0 && endOffset != nextBaseOffset) {
             LOGGER.warn("Offsets of partition {} in {} are not dense: segment {} ends at offset "
                     + "{}, but the next segment starts at offset {}; a read that reaches "
                     + "offset {} raises CorruptRecordException", context.topicPartition(),
@@ -169,7 +185,14 @@ final class LogLoader {
         // missing offsets in this file. NOTE: an overlap keeps the successor's base offset.
         boolean gap = endOffset >= 0 && endOffset < nextBaseOffset;
         segment.restoreExtent((int) size, gap ? endOffset : nextBaseOffset);
-        return segment;
+        return new SealedOpen(segment, endOffset);
+    }
+
+    /**
+     * A sealed segment just opened, and the offset after its last batch when its batches
+     * frame to the file's end, else -1.
+     */
+    private record SealedOpen(Segment segment, long framedEnd) {
     }
 
     /**
