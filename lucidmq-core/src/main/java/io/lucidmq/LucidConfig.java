@@ -58,7 +58,9 @@ public final class LucidConfig {
         this.readOnly = builder.readOnly;
         this.externalPollInterval = builder.externalPollInterval;
         this.retentionCheckInterval = builder.retentionCheckInterval;
-        this.maxOpenSegmentFiles = builder.maxOpenSegmentFiles;
+        this.maxOpenSegmentFiles = builder.maxOpenSegmentFiles != null
+                ? builder.maxOpenSegmentFiles
+                : defaultMaxOpenSegmentFiles(OpenFileLimit.ofProcess().orElse(0));
         this.backgroundSegmentWork = builder.backgroundSegmentWork;
         this.clock = builder.clock;
         this.fileIO = builder.fileIO;
@@ -198,8 +200,8 @@ public final class LucidConfig {
         private boolean readOnly;
         private Duration externalPollInterval = DEFAULT_EXTERNAL_POLL_INTERVAL;
         private Duration retentionCheckInterval = DEFAULT_RETENTION_CHECK_INTERVAL;
-        private int maxOpenSegmentFiles =
-                defaultMaxOpenSegmentFiles(OpenFileLimit.ofProcess().orElse(0));
+        /** Set explicitly, or {@code null} for the default of the process's limit. */
+        private Integer maxOpenSegmentFiles;
         private boolean backgroundSegmentWork = true;
         private Clock clock = Clock.systemUTC();
         private FileIO fileIO = FileIO.standard();

@@ -21,8 +21,8 @@ public final class OpenFileLimit {
     /**
      * Returns the soft limit on open files of this process, read from {@code /proc/self/limits}
      * on Linux, or empty where that file is missing or the limit is unlimited. The file is read
-     * instead of the JVM's operating-system bean, whose first use took about 45 ms on a
-     * 2-core test machine.
+     * instead of the JVM's operating-system bean, whose first use took about 45 ms in one
+     * measurement on a 2-core machine.
      */
     public static OptionalLong ofProcess() {
         if (!Files.isReadable(LIMITS)) {

@@ -83,10 +83,9 @@ final class LogLoader {
      * Opens read-only the segments whose base offsets a listing of the directory returned,
      * ascending: every one but the last as sealed, the last as active.
      *
-     * <p>A directory listing that runs while another process creates segment files may miss
-     * a file created during it and still return one created after it. So when a sealed
-     * segment's batches end before the next listed base offset, the segment file named by
-     * that end is looked up by name and, when it exists, opened in between.
+     * <p>When a sealed segment's batches end before the next listed base offset and the file
+     * that end names exists, the listing missed it, so it is opened in between (see
+     * {@link SegmentFiles#missedByListing}).
      */
     List<Segment> openReadOnly(List<Long> listedBaseOffsets) throws IOException {
         TreeSet<Long> pending = new TreeSet<>(listedBaseOffsets);
@@ -105,8 +104,7 @@ final class LogLoader {
                 // preallocated zeros yet. Frame it like an active segment, to the first zero.
                 end = openActiveReadOnly(baseOffset).nextOffset();
             }
-            if (end > baseOffset && end < next
-                    && Files.exists(SegmentFiles.logFile(context.directory(), end))) {
+            if (end > baseOffset && SegmentFiles.missedByListing(context.directory(), end, next)) {
                 LOGGER.debug("The listing of {} missed segment {}, found by its name",
                         context.directory().toAbsolutePath(), end);
                 pending.add(end);

@@ -46,8 +46,8 @@ final class LogRefresher {
                 baseOffsets.stream().filter(baseOffset -> baseOffset > after).toList());
         // The listing may have missed the segment after the newest known one. Once the newest
         // one is sealed, its end offset names that segment's file.
-        if (newest != null && !added.isEmpty() && newest.nextOffset() < added.get(0)
-                && Files.exists(SegmentFiles.logFile(context.directory(), newest.nextOffset()))) {
+        if (newest != null && !added.isEmpty() && SegmentFiles.missedByListing(
+                context.directory(), newest.nextOffset(), added.get(0))) {
             added.add(0, newest.nextOffset());
         }
         for (Segment segment : loader.openReadOnly(added)) {

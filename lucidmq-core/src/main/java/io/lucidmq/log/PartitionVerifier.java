@@ -44,10 +44,7 @@ public final class PartitionVerifier {
         long expectedOffset = baseOffsets.isEmpty() ? 0 : baseOffsets.get(0);
         for (int i = 0; i < baseOffsets.size(); i++) {
             long baseOffset = baseOffsets.get(i);
-            if (baseOffset > expectedOffset && i > 0
-                    && Files.exists(SegmentFiles.logFile(directory, expectedOffset))) {
-                // A listing that runs while a writer creates segment files may miss one. The
-                // previous segment's end offset names the segment that follows it.
+            if (i > 0 && SegmentFiles.missedByListing(directory, expectedOffset, baseOffset)) {
                 baseOffsets.add(i, expectedOffset);
                 baseOffset = expectedOffset;
             }

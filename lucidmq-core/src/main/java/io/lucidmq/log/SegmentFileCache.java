@@ -143,9 +143,9 @@ public final class SegmentFileCache implements AutoCloseable {
     }
 
     /**
-     * Keeps at most half of the channels open now from then on, and closes the idle ones
-     * above that, after opening {@code file} (by this cache or by a writer of the instance)
-     * found the process out of file descriptors.
+     * Lowers the number of channels kept open to half of those open now and closes the idle
+     * ones above that, after opening {@code file} (by this cache or by a writer of the
+     * instance) found the process out of file descriptors.
      *
      * @return whether any channel was closed
      */

@@ -78,6 +78,16 @@ public final class SegmentFiles {
         }
     }
 
+    /**
+     * Returns whether a listing of {@code directory} missed the segment after one that ends at
+     * offset {@code end}, because the next listed segment starts at {@code nextListed}, later,
+     * and the file that {@code end} names exists. A listing that runs while a writer creates
+     * segment files may miss one and still return one created after it.
+     */
+    static boolean missedByListing(Path directory, long end, long nextListed) {
+        return end < nextListed && Files.exists(logFile(directory, end));
+    }
+
     /** Lists the base offsets of the segment log files in {@code directory}, ascending. */
     public static List<Long> listBaseOffsets(Path directory) throws IOException {
         return list(directory, LOG_SUFFIX);

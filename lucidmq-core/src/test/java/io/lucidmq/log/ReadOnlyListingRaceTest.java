@@ -31,7 +31,7 @@ class ReadOnlyListingRaceTest {
     Path directory;
 
     @Test
-    void listingThatMissesSegmentStillOpensIt() throws Exception {
+    void missedListingEntryIsOpened() throws Exception {
         try (PartitionLog writer = open(directory, SMALL_SEGMENTS)) {
             appendUntilSegments(writer, 5);
         }

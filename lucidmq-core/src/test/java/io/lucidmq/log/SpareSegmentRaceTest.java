@@ -16,8 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Rolls 4 KiB segments as fast as one thread appends, with the preparer creating the next
- * segment's file in the background. Every segment file must hold its own batches: a spare
- * file prepared while a roll renames the previous spare must not be the renamed file.
+ * segment's file in the background. Every segment file must contain its own batches: a
+ * spare file prepared while a roll renames the previous spare must not be the renamed file.
+ * NOTE: this test also passed before rolls renamed the spare under the spare lock. That race
+ * showed only with a reader beside the writer, in {@link ReadOnlyListingRaceTest}.
  */
 class SpareSegmentRaceTest {
 

@@ -5,15 +5,27 @@ import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Set;
 
 /**
- * File operations that pass every call to {@link FileIO#standard()}, for tests that change
- * one or two of them by overriding. Thread-safe when the overrides are.
+ * File operations that pass every call to another {@link FileIO}, for wrappers and tests that
+ * change one or two of them by overriding. Thread-safe when the other {@code FileIO} and the
+ * overrides are.
  */
 public class ForwardingFileIO implements FileIO {
 
-    private final FileIO delegate = FileIO.standard();
+    private final FileIO delegate;
+
+    /** Creates file operations that pass every call to {@link FileIO#standard()}. */
+    public ForwardingFileIO() {
+        this(FileIO.standard());
+    }
+
+    /** Creates file operations that pass every call to {@code delegate}. */
+    public ForwardingFileIO(FileIO delegate) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+    }
 
     @Override
     public FileChannel open(Path path, Set<? extends OpenOption> options) throws IOException {
