@@ -7,12 +7,14 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Describes a {@code lucidmq.*} value that Spring Boot could not convert to the property's
- * type, such as an unknown durability policy or a duration without a number.
+ * Describes a {@code lucidmq.*} value that Spring Boot could not bind to the property's type,
+ * such as an unknown durability policy, a duration without a number or a number out of the
+ * type's range.
  */
 final class BindFailureDescriber {
 
@@ -22,16 +24,22 @@ final class BindFailureDescriber {
     /**
      * Returns an exception that names the property, the value as written and the allowed
      * values, or {@code null} when {@code bind} is not about a {@code lucidmq.*} property.
+     * The exception is the cause of {@code bind} when {@link LucidPropertiesBindHandler}
+     * threw it.
      */
     static @Nullable InvalidLucidPropertyException describe(BindException bind) {
-        String property = bind.getName().toString();
+        ConfigurationPropertyName name = bind.getName();
+        String property = name.toString();
         if (!property.startsWith("lucidmq.")) {
             return null;
+        }
+        if (bind.getCause() instanceof InvalidLucidPropertyException invalid) {
+            return invalid;
         }
         ConfigurationProperty bound = bind.getProperty();
         Object value = bound != null ? bound.getValue() : null;
         Class<?> type = targetType(bind);
-        return new InvalidLucidPropertyException(property, value, allowed(property, type));
+        return new InvalidLucidPropertyException(property, value, allowed(name, type));
     }
 
     private static @Nullable Class<?> targetType(BindException bind) {
@@ -46,8 +54,8 @@ final class BindFailureDescriber {
         return bind.getTarget().getType().resolve();
     }
 
-    private static String allowed(String property, @Nullable Class<?> type) {
-        String noLimit = allowsNoLimit(property) ? ", or -1 for no limit" : "";
+    private static String allowed(ConfigurationPropertyName property, @Nullable Class<?> type) {
+        String noLimit = allowsNoLimit(property.toString()) ? ", or -1 for no limit" : "";
         if (type != null && type.isEnum()) {
             return "use one of " + Arrays.stream(type.getEnumConstants())
                     .map(constant -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT))
@@ -62,9 +70,8 @@ final class BindFailureDescriber {
         if (type == Boolean.class || type == boolean.class) {
             return "use true or false";
         }
-        if (type == Integer.class || type == int.class || type == Long.class
-                || type == long.class) {
-            return "use a whole number";
+        if (type != null && WholeNumberRanges.isWholeNumberType(type)) {
+            return WholeNumberRanges.allowed(property, type);
         }
         if (type == Double.class || type == double.class) {
             return "use a number such as 2.0";

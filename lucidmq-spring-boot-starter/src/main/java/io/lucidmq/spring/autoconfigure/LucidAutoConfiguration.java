@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBindHandlerAdvisor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,6 +29,16 @@ import tools.jackson.databind.json.JsonMapper;
 public final class LucidAutoConfiguration {
 
     private static final Logger logger = LoggerFactory.getLogger(LucidAutoConfiguration.class);
+
+    /**
+     * Adds the checks of {@link LucidPropertiesBindHandler} to the binding of
+     * {@link LucidProperties}. Spring Boot applies the advisor to every configuration
+     * properties bean, and the handler leaves the others alone.
+     */
+    @Bean
+    static ConfigurationPropertiesBindHandlerAdvisor lucidPropertiesBindHandlerAdvisor() {
+        return LucidPropertiesBindHandler::new;
+    }
 
     @Bean
     @ConditionalOnMissingBean

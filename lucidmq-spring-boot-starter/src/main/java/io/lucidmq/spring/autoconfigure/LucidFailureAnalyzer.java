@@ -9,9 +9,9 @@ import org.springframework.core.Ordered;
 
 /**
  * Explains LucidMQ startup failures in Spring Boot's failure report: an invalid
- * {@code lucidmq.*} value (out of range, or not convertible to the property's type), a
- * {@code lucidmq.topics} entry that does not match the existing topic, and a directory that
- * another writer holds.
+ * {@code lucidmq.*} value (out of range, not convertible to the property's type, a fraction for
+ * a whole number or a list for a single value), a {@code lucidmq.topics} entry that does not
+ * match the existing topic, and a directory that another writer holds.
  */
 public class LucidFailureAnalyzer implements FailureAnalyzer, Ordered {
 

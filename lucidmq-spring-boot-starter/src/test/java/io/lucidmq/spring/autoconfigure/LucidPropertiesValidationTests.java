@@ -195,7 +195,8 @@ class LucidPropertiesValidationTests {
         });
     }
 
-    private static InvalidLucidPropertyException findInvalid(Throwable failure) {
+    /** Returns the first {@link InvalidLucidPropertyException} among the causes of a failure. */
+    static InvalidLucidPropertyException findInvalid(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof InvalidLucidPropertyException invalid) {
                 return invalid;
