@@ -70,6 +70,8 @@ public interface LucidMQ extends AutoCloseable {
      * {@code config}.
      *
      * @throws TopicExistsException if the topic exists with a different configuration
+     * @throws TopicNameConflictException if an existing topic's name differs from
+     *     {@code name} only in letter case
      * @throws IllegalArgumentException if {@code name} is not a valid topic name
      */
     TopicDescription createTopic(String name, TopicConfig config);

@@ -25,6 +25,8 @@ public interface Producer extends AutoCloseable {
      * @return the topic, partition, offset and timestamp of the record
      * @throws io.lucidmq.RecordTooLargeException if the record exceeds the maximum record size
      * @throws io.lucidmq.UnknownTopicException if the topic is missing and auto-creation is off
+     * @throws io.lucidmq.TopicNameConflictException if the topic is missing and an existing
+     *     topic's name differs from it only in letter case
      * @throws io.lucidmq.PartitionFailedException if the partition refuses writes after an I/O
      *     failure
      * @throws io.lucidmq.LucidStorageException if writing fails

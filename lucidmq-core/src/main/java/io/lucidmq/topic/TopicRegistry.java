@@ -3,6 +3,7 @@ package io.lucidmq.topic;
 import io.lucidmq.LucidConfig;
 import io.lucidmq.LucidStorageException;
 import io.lucidmq.TopicExistsException;
+import io.lucidmq.TopicNameConflictException;
 import io.lucidmq.UnknownTopicException;
 import io.lucidmq.engine.AtomicFileWriter;
 import io.lucidmq.engine.DirectoryLayout;
@@ -109,6 +110,8 @@ public final class TopicRegistry {
      * configuration when {@link LucidConfig#autoCreateTopics()} is on.
      *
      * @throws UnknownTopicException if the topic is missing and auto-creation is off
+     * @throws TopicNameConflictException if the topic is missing and an existing topic's name
+     *     differs from {@code name} only in letter case
      */
     public Topic topicForSend(String name) {
         Topic topic = topics.get(name);
@@ -128,6 +131,8 @@ public final class TopicRegistry {
      * {@code topicConfig}.
      *
      * @throws TopicExistsException if the topic exists with a different configuration
+     * @throws TopicNameConflictException if an existing topic's name differs from {@code name}
+     *     only in letter case; nothing is created
      * @throws LucidStorageException if its files cannot be written; the directory may then
      *     hold an incomplete topic, which the next open completes or removes
      */
@@ -147,6 +152,8 @@ public final class TopicRegistry {
                 }
                 return existing;
             }
+            rejectCaseConflict(name);
+
             FileTrees.createDirectories(config.fileIO(), layout.topicDirectory(name));
             TopicMetadata.write(config.fileIO(), layout.topicMetaFile(name), topicConfig);
             AtomicFileWriter.forceDirectory(config.fileIO(), layout.topicsDirectory());
@@ -155,6 +162,24 @@ public final class TopicRegistry {
             logger.info("Created topic {} in {}{}: {}", name, layout.topicDirectory(name),
                     auto ? " automatically on first send" : "", topicConfig);
             return topic;
+        }
+    }
+
+    /**
+     * Throws {@link TopicNameConflictException} if an open topic's name equals {@code name}
+     * ignoring case. Topic names are ASCII, so {@link String#equalsIgnoreCase} matches what
+     * case-insensitive file systems treat as one name. Topics that already differ only in
+     * case, as a case-sensitive file system allows, still load, because only creation checks.
+     */
+    private void rejectCaseConflict(String name) {
+        for (String existing : topics.keySet()) {
+            if (existing.equalsIgnoreCase(name)) {
+                throw new TopicNameConflictException("cannot create topic '" + name + "' in "
+                        + layout.root() + ": its name differs only in letter case from the "
+                        + "existing topic '" + existing + "'. On a case-insensitive file system "
+                        + "(the default on macOS and Windows) both would use one directory. Use '"
+                        + existing + "' or another name.", name, existing);
+            }
         }
     }
 

@@ -7,15 +7,20 @@ import io.lucidmq.DurabilityPolicy;
 import io.lucidmq.LucidConfig;
 import io.lucidmq.LucidMQ;
 import io.lucidmq.TopicExistsException;
+import io.lucidmq.TopicNameConflictException;
 import io.lucidmq.TopicPartition;
 import io.lucidmq.UnknownTopicException;
 import io.lucidmq.consumer.ConsumerConfig;
 import io.lucidmq.producer.Producer;
+import io.lucidmq.record.ConsumerRecord;
 import io.lucidmq.record.ProducerRecord;
 import io.lucidmq.testing.EngineTestSupport;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -143,6 +148,79 @@ class TopicAdminTest {
     }
 
     @Test
+    void createNameDifferingOnlyInCaseRejected() throws IOException {
+        try (LucidMQ mq = LucidMQ.open(directory)) {
+            mq.createTopic("Orders");
+
+            assertThatThrownBy(() -> mq.createTopic("orders"))
+                    .isInstanceOf(TopicNameConflictException.class)
+                    .hasMessageContaining("'orders'")
+                    .hasMessageContaining("'Orders'")
+                    .hasMessageContaining("case-insensitive file system")
+                    .satisfies(e -> {
+                        TopicNameConflictException conflict = (TopicNameConflictException) e;
+                        assertThat(conflict.topic()).isEqualTo("orders");
+                        assertThat(conflict.existingTopic()).isEqualTo("Orders");
+                    });
+            assertThatThrownBy(() -> mq.createTopic("ORDERS", TopicConfig.defaults()
+                    .withPartitions(2)))
+                    .isInstanceOf(TopicNameConflictException.class);
+            assertThat(mq.listTopics()).containsExactly("Orders");
+            assertThat(topicDirectoryNames()).containsExactly("Orders");
+        }
+    }
+
+    @Test
+    void autoCreateNameDifferingOnlyInCaseRejected() throws IOException {
+        try (LucidMQ mq = LucidMQ.open(directory)) {
+            mq.createTopic("orders");
+            Producer producer = mq.producer();
+
+            assertThatThrownBy(() -> producer.send(ProducerRecord.of("Orders", "x")))
+                    .isInstanceOf(TopicNameConflictException.class)
+                    .hasMessageContaining("'Orders'")
+                    .hasMessageContaining("'orders'");
+            assertThat(producer.sendAsync(ProducerRecord.of("ORDERS", "x")))
+                    .failsWithin(java.time.Duration.ofSeconds(5))
+                    .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                    .withCauseInstanceOf(TopicNameConflictException.class);
+            assertThatThrownBy(() -> producer.sendAll(List.of(ProducerRecord.of("orders", "a"),
+                    ProducerRecord.of("oRdErS", "b"))))
+                    .isInstanceOf(TopicNameConflictException.class);
+            assertThat(mq.listTopics()).containsExactly("orders");
+            assertThat(topicDirectoryNames()).containsExactly("orders");
+            assertThat(mq.describeTopic("orders").orElseThrow().partitions().get(0).endOffset())
+                    .isZero();
+        }
+    }
+
+    @Test
+    void storedNamesDifferingOnlyInCaseStillOpen() throws IOException {
+        try (LucidMQ mq = LucidMQ.open(directory)) {
+            mq.producer().send(ProducerRecord.of("Orders", "upper"));
+            mq.producer().send(ProducerRecord.of("other", "lower"));
+        }
+        // A case-sensitive file system, as on Linux, allows both directories side by side.
+        Path topicsDirectory = directory.resolve("topics");
+        Files.move(topicsDirectory.resolve("other"), topicsDirectory.resolve("orders"));
+
+        try (LucidMQ mq = LucidMQ.open(directory)) {
+            assertThat(mq.listTopics()).containsExactly("Orders", "orders");
+            mq.producer().send(ProducerRecord.of("Orders", "upper-2"));
+            mq.producer().send(ProducerRecord.of("orders", "lower-2"));
+
+            assertThat(EngineTestSupport.readAll(mq, "Orders"))
+                    .extracting(ConsumerRecord::valueAsString)
+                    .containsExactly("upper", "upper-2");
+            assertThat(EngineTestSupport.readAll(mq, "orders"))
+                    .extracting(ConsumerRecord::valueAsString)
+                    .containsExactly("lower", "lower-2");
+            assertThatThrownBy(() -> mq.createTopic("ORDERS"))
+                    .isInstanceOf(TopicNameConflictException.class);
+        }
+    }
+
+    @Test
     void topicNamesAndGroupIdsAreValidated() {
         String longest = "t".repeat(249);
         try (LucidMQ mq = LucidMQ.open(directory)) {
@@ -164,6 +242,12 @@ class TopicAdminTest {
                         .isInstanceOf(IllegalArgumentException.class);
             }
             assertThat(mq.listTopics()).containsExactly(longest);
+        }
+    }
+
+    private List<String> topicDirectoryNames() throws IOException {
+        try (Stream<Path> children = Files.list(directory.resolve("topics"))) {
+            return children.map(child -> child.getFileName().toString()).sorted().toList();
         }
     }
 
