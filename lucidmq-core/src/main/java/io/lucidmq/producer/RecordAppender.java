@@ -2,13 +2,16 @@ package io.lucidmq.producer;
 
 import io.lucidmq.DurabilityPolicy;
 import io.lucidmq.LucidException;
+import io.lucidmq.RecordTooLargeException;
 import io.lucidmq.engine.ChangeSignal;
 import io.lucidmq.engine.EngineLifecycle;
 import io.lucidmq.log.PartitionLog;
+import io.lucidmq.record.Header;
 import io.lucidmq.record.ProducerRecord;
 import io.lucidmq.record.RecordMetadata;
 import io.lucidmq.topic.Topic;
 import io.lucidmq.topic.TopicRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,7 +64,7 @@ public final class RecordAppender {
 
     /** Appends one record as {@link #appendBatches} does, without its per-partition map. */
     private RecordMetadata appendOne(ProducerRecord record) {
-        Topic topic = topics.topicForSend(record.topic());
+        Topic topic = topicForSend(record.topic(), List.of(record));
         int partition = partitioner.partition(topic, record);
         PartitionLog log = topic.log(partition);
         long timestamp = timestampOf(record, clock.millis());
@@ -85,7 +88,7 @@ public final class RecordAppender {
             PartitionLog log;
             RecordMetadata metadata;
             try {
-                topic = topics.topicForSend(record.topic());
+                topic = topicForSend(record.topic(), List.of(record));
                 int partition = partitioner.partition(topic, record);
                 log = topic.log(partition);
                 long timestamp = timestampOf(record, clock.millis());
@@ -108,7 +111,8 @@ public final class RecordAppender {
      *
      * <p>NOTE: batches for different partitions are appended one after another, so when a
      * later batch fails (for example with a record too large) the earlier batches stay
-     * appended.
+     * appended. Likewise a topic auto-created for some records stays when a record for
+     * another topic is rejected.
      *
      * @return the metadata of each record, in list order
      */
@@ -127,7 +131,7 @@ public final class RecordAppender {
         Map<PartitionBatch.Key, PartitionBatch> batches = new LinkedHashMap<>();
         for (int i = 0; i < records.size(); i++) {
             ProducerRecord record = records.get(i);
-            Topic topic = topics.topicForSend(record.topic());
+            Topic topic = topicForSend(record.topic(), records);
             int partition = partitioner.partition(topic, record);
             batches.computeIfAbsent(new PartitionBatch.Key(topic.name(), partition),
                     key -> new PartitionBatch(topic, partition)).add(i, record);
@@ -150,12 +154,59 @@ public final class RecordAppender {
         return List.of(metadata);
     }
 
+    /**
+     * Returns the topic of a send, auto-created if missing. Before an auto-creation, the
+     * records of the send that go to the topic are checked against the maximum record size it
+     * would get, so that a rejected send leaves no new topic behind.
+     *
+     * @param records the records of the send, for every topic
+     * @throws RecordTooLargeException if the topic is missing and a record's key, value and
+     *     headers alone exceed its future maximum record size; nothing is created
+     */
+    private Topic topicForSend(String name, List<ProducerRecord> records) {
+        return topics.topicForSend(name, config -> {
+            for (int i = 0; i < records.size(); i++) {
+                if (records.get(i).topic().equals(name)) {
+                    checkPayloadFits(records.get(i), i, name, config.maxRecordBytes());
+                }
+            }
+        });
+    }
+
+    /**
+     * Rejects a record whose key, value, header names (UTF-8) and header values add up to
+     * more than {@code maxRecordBytes}. The encoded size is at least that sum.
+     *
+     * <p>NOTE: the encoded size adds per-record and per-header fields that only the log's
+     * encoder computes. A record that fits without those fields but not with them passes
+     * here, so the topic is created, and then the log's exact check rejects the record.
+     */
+    private static void checkPayloadFits(ProducerRecord record, int index, String topic,
+            int maxRecordBytes) {
+        long payloadBytes = (long) lengthOf(record.key()) + lengthOf(record.value());
+        for (Header header : record.headers()) {
+            payloadBytes += header.name().getBytes(StandardCharsets.UTF_8).length
+                    + lengthOf(header.value());
+        }
+        if (payloadBytes > maxRecordBytes) {
+            throw new RecordTooLargeException("record " + index + " for topic " + topic
+                    + " has " + payloadBytes + " bytes of key, value and headers, above the "
+                    + "maxRecordBytes " + maxRecordBytes + " that the topic would get on "
+                    + "auto-creation. The topic was not created.");
+        }
+    }
+
+    private static int lengthOf(byte[] bytes) {
+        return bytes == null ? 0 : bytes.length;
+    }
+
     static long timestampOf(ProducerRecord record, long now) {
         return record.timestamp() != null ? record.timestamp() : now;
     }
 
     /**
-     * Rejects a null record. The topic name is checked by {@link TopicRegistry#topicForSend}
+     * Rejects a null record. The topic name is checked by
+     * {@link TopicRegistry#topicForSend(String, java.util.function.Consumer)}
      * when it finds no such topic, so a send to an existing topic does not check it again.
      */
     private static ProducerRecord validate(ProducerRecord record) {

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,11 +110,14 @@ public final class TopicRegistry {
      * Returns the topic to send a record to: the existing one, or a new one with the default
      * configuration when {@link LucidConfig#autoCreateTopics()} is on.
      *
+     * @param beforeAutoCreate called with the configuration of the topic to create, under the
+     *     creation lock and before any file is written. An exception it throws propagates and
+     *     nothing is created. Not called when the topic exists.
      * @throws UnknownTopicException if the topic is missing and auto-creation is off
      * @throws TopicNameConflictException if the topic is missing and an existing topic's name
      *     differs from {@code name} only in letter case
      */
-    public Topic topicForSend(String name) {
+    public Topic topicForSend(String name, Consumer<TopicConfig> beforeAutoCreate) {
         Topic topic = topics.get(name);
         if (topic != null) {
             return topic;
@@ -123,7 +127,7 @@ public final class TopicRegistry {
             throw new UnknownTopicException("topic " + name + " does not exist in "
                     + layout.root() + " and autoCreateTopics is off; create it first");
         }
-        return create(name, config.defaultTopicConfig(), true);
+        return create(name, config.defaultTopicConfig(), true, beforeAutoCreate);
     }
 
     /**
@@ -137,10 +141,11 @@ public final class TopicRegistry {
      *     hold an incomplete topic, which the next open completes or removes
      */
     public Topic create(String name, TopicConfig topicConfig) {
-        return create(name, topicConfig, false);
+        return create(name, topicConfig, false, ignored -> { });
     }
 
-    private Topic create(String name, TopicConfig topicConfig, boolean auto) {
+    private Topic create(String name, TopicConfig topicConfig, boolean auto,
+            Consumer<TopicConfig> beforeCreate) {
         Names.requireValidTopic(name);
         synchronized (changeLock) {
             Topic existing = topics.get(name);
@@ -153,6 +158,7 @@ public final class TopicRegistry {
                 return existing;
             }
             rejectCaseConflict(name);
+            beforeCreate.accept(topicConfig);
 
             FileTrees.createDirectories(config.fileIO(), layout.topicDirectory(name));
             TopicMetadata.write(config.fileIO(), layout.topicMetaFile(name), topicConfig);

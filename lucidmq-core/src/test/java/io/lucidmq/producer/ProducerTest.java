@@ -17,6 +17,8 @@ import io.lucidmq.record.RecordMetadata;
 import io.lucidmq.testing.EngineTestSupport;
 import io.lucidmq.testing.MutableClock;
 import io.lucidmq.topic.TopicConfig;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,9 +28,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,6 +115,71 @@ class ProducerTest {
                     .isInstanceOf(RecordTooLargeException.class);
             assertThat(mq.describeTopic("small").orElseThrow().partitions().get(0).endOffset())
                     .isZero();
+        }
+    }
+
+    @Test
+    void oversizedSendCreatesNoTopic() throws IOException {
+        try (LucidMQ mq = LucidMQ.open(directory)) {
+            Producer producer = mq.producer();
+            ProducerRecord oversized = ProducerRecord.builder("fresh")
+                    .value(new byte[TopicConfig.DEFAULT_MAX_RECORD_BYTES + 1]).build();
+
+            assertThatThrownBy(() -> producer.send(oversized))
+                    .isInstanceOf(RecordTooLargeException.class)
+                    .hasMessageContaining("fresh")
+                    .hasMessageContaining(Integer.toString(TopicConfig.DEFAULT_MAX_RECORD_BYTES))
+                    .hasMessageContaining("not created");
+            assertThat(producer.sendAsync(oversized))
+                    .failsWithin(Duration.ofSeconds(5))
+                    .withThrowableOfType(ExecutionException.class)
+                    .withCauseInstanceOf(RecordTooLargeException.class);
+            assertThatThrownBy(() -> producer.sendAll(List.of(ProducerRecord.of("fresh", "ok"),
+                    oversized)))
+                    .isInstanceOf(RecordTooLargeException.class)
+                    .hasMessageContaining("record 1 ");
+            assertThat(mq.listTopics()).isEmpty();
+            assertThat(topicDirectoryNames()).isEmpty();
+        }
+    }
+
+    @Test
+    void oversizedCheckUsesAutoCreateConfig() throws IOException {
+        TopicConfig small = EngineTestSupport.smallSegments(1, 4096);
+        try (LucidMQ mq = LucidMQ.open(LucidConfig.builder(directory)
+                .defaultTopicConfig(small).build())) {
+            mq.createTopic("large");
+            Producer producer = mq.producer();
+            ProducerRecord headerHeavy = ProducerRecord.builder("fresh").value(new byte[500])
+                    .header("trace", new byte[600]).build();
+
+            assertThatThrownBy(() -> producer.send(headerHeavy))
+                    .isInstanceOf(RecordTooLargeException.class)
+                    .hasMessageContaining(Integer.toString(small.maxRecordBytes()));
+            assertThat(mq.listTopics()).containsExactly("large");
+            assertThat(topicDirectoryNames()).containsExactly("large");
+
+            producer.send(ProducerRecord.builder("fresh").value(new byte[900]).build());
+            assertThat(mq.listTopics()).containsExactly("fresh", "large");
+        }
+    }
+
+    @Test
+    void oversizedRecordToExistingTopicUsesItsLimit() {
+        try (LucidMQ mq = LucidMQ.open(LucidConfig.builder(directory)
+                .defaultTopicConfig(EngineTestSupport.smallSegments(1, 4096)).build())) {
+            mq.createTopic("large", TopicConfig.defaults());
+
+            RecordMetadata metadata = mq.producer().send(ProducerRecord.builder("large")
+                    .value(new byte[2000]).build());
+
+            assertThat(metadata.offset()).isZero();
+        }
+    }
+
+    private List<String> topicDirectoryNames() throws IOException {
+        try (Stream<Path> children = Files.list(directory.resolve("topics"))) {
+            return children.map(child -> child.getFileName().toString()).sorted().toList();
         }
     }
 
