@@ -60,8 +60,15 @@ public final class PartitionLog implements AutoCloseable {
     private final LogReader reader;
     private final ReentrantLock appendLock = new ReentrantLock();
     private final SegmentWorkers workers;
+    private final WriteChannelBudget writeChannels;
     /** The buffer appends encode their batch into; guarded by the append lock. */
     private ByteBuffer encodeBuffer;
+    /**
+     * The direct buffer that appends encode their batch into when the writer writes through a
+     * channel, because a write copies a heap buffer into a direct one first. Guarded by the
+     * append lock.
+     */
+    private ByteBuffer directEncodeBuffer;
     private final GroupCommit groupCommit = new GroupCommit();
     private final Path cleanShutdownFile;
     private volatile SegmentWriter writer;
@@ -98,10 +105,11 @@ public final class PartitionLog implements AutoCloseable {
     private volatile boolean closed;
 
     private PartitionLog(LogContext context, boolean ownsFileCache, SegmentWorkers workers,
-            LogLoader.LoadedLog loaded) {
+            WriteChannelBudget writeChannels, LogLoader.LoadedLog loaded) {
         this.context = context;
         this.ownsFileCache = ownsFileCache;
         this.workers = workers;
+        this.writeChannels = writeChannels;
         this.reader = new LogReader(context, segments);
         this.cleanShutdownFile = context.directory().resolve(SegmentFiles.CLEAN_SHUTDOWN_FILE);
         this.cleanShutdownMarkerPresent = loaded.cleanShutdown();
@@ -147,6 +155,23 @@ public final class PartitionLog implements AutoCloseable {
     public static PartitionLog open(Path directory, TopicPartition topicPartition,
             LogConfig config, FileIO fileIO, boolean readOnly, SegmentFileCache fileCache,
             SegmentWorkers workers) {
+        return open(directory, topicPartition, config, fileIO, readOnly, fileCache, workers,
+                null);
+    }
+
+    /**
+     * Opens the partition as {@link #open(Path, TopicPartition, LogConfig, FileIO, boolean,
+     * SegmentFileCache, SegmentWorkers)} does, for a log that is forced after every append.
+     * Each active segment takes a place in {@code writeChannels} if one is free, keeps its
+     * file open while it is active and writes and forces through system calls, which costs
+     * less under such forces than writing through a mapping (see {@link WriteChannelBudget}).
+     *
+     * @param writeChannels the budget shared by the instance's logs, or {@code null} to write
+     *     every segment through its mappings
+     */
+    public static PartitionLog open(Path directory, TopicPartition topicPartition,
+            LogConfig config, FileIO fileIO, boolean readOnly, SegmentFileCache fileCache,
+            SegmentWorkers workers, WriteChannelBudget writeChannels) {
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(topicPartition, "topicPartition");
         Objects.requireNonNull(config, "config");
@@ -158,7 +183,8 @@ public final class PartitionLog implements AutoCloseable {
                 topicPartition, config, fileIO, readOnly, cache);
         try {
             LogLoader.LoadedLog loaded = LogLoader.load(context);
-            PartitionLog log = new PartitionLog(context, ownsFileCache, workers, loaded);
+            PartitionLog log = new PartitionLog(context, ownsFileCache, workers,
+                    readOnly ? null : writeChannels, loaded);
             if (!readOnly) {
                 log.openWriter(loaded.cleanShutdown());
             }
@@ -284,6 +310,13 @@ public final class PartitionLog implements AutoCloseable {
      */
     private long write(int position, List<ProducerRecord> records, int batchLength,
             long timestampMs, long baseOffset) throws IOException {
+        if (writer.writesThroughChannel()) {
+            ByteBuffer buffer = directBatchBuffer(batchLength);
+            long maxTimestamp = BatchEncoder.encodeInto(buffer, 0, records, batchLength,
+                    timestampMs, baseOffset);
+            writer.write(position, buffer);
+            return maxTimestamp;
+        }
         ByteBuffer chunk = writer.chunkFor(position, batchLength);
         if (chunk != null) {
             ByteBuffer target = chunk.slice(SegmentWriter.indexInChunk(position), batchLength);
@@ -312,6 +345,22 @@ public final class PartitionLog implements AutoCloseable {
             encodeBuffer = buffer;
         }
         return buffer;
+    }
+
+    /**
+     * Returns a buffer with position 0 and limit {@code batchLength} for a writer that writes
+     * through a channel: the kept direct buffer when it is large enough, else a new one, kept
+     * unless it is larger than {@link #MAX_ENCODE_BUFFER_BYTES}, where a heap buffer is made.
+     */
+    private ByteBuffer directBatchBuffer(int batchLength) {
+        if (directEncodeBuffer != null && directEncodeBuffer.capacity() >= batchLength) {
+            return directEncodeBuffer.clear().limit(batchLength);
+        }
+        if (batchLength > MAX_ENCODE_BUFFER_BYTES) {
+            return heapBatchBuffer(batchLength);
+        }
+        directEncodeBuffer = ByteBuffer.allocateDirect(MAX_ENCODE_BUFFER_BYTES);
+        return directEncodeBuffer.clear().limit(batchLength);
     }
 
     /**
@@ -404,7 +453,7 @@ public final class PartitionLog implements AutoCloseable {
             Path file = context.directory().resolve(SegmentFiles.SPARE_FILE);
             try {
                 spare = SegmentWriter.prepared(file, context.fileIO(),
-                        context.config().segmentBytes(), workers.preparer());
+                        context.config().segmentBytes(), workers.preparer(), writeChannels);
             } catch (IOException | RuntimeException e) {
                 // Not fatal: the roll creates the next segment file itself.
                 LOGGER.warn("Preparing the next segment file {} of partition {} failed; the "
@@ -443,7 +492,8 @@ public final class PartitionLog implements AutoCloseable {
 
     private SegmentWriter newWriter(Segment segment) throws IOException {
         return new SegmentWriter(segment.logFile(), context.fileIO(),
-                context.config().segmentBytes(), workers == null ? null : workers.preparer());
+                context.config().segmentBytes(), workers == null ? null : workers.preparer(),
+                writeChannels);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -36,12 +37,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The writer keeps no file descriptor open between calls. A mapping stays valid after its
  * channel closes, so a channel is opened only to extend, truncate or force the file's size.
- * Many partitions therefore cost no open files.
+ * Many partitions therefore cost no open files. The exception is a writer given a
+ * {@link WriteChannelBudget}, which a log forced after every append gets: if its first write
+ * finds a place free there, it keeps the file open until {@link #truncate} or {@link #close},
+ * writes every batch with {@code pwrite} and forces with {@code fdatasync}, because a force of
+ * mapped pages write-protects them and the next append to each page faults again.
  *
  * <p>Commit point: {@link #write} stores every byte of a batch except its length field, then
  * issues a release fence, then stores the length. A reader in this or another process that
  * sees a non-zero length therefore sees the whole batch. Batches are 8-byte aligned, so the
- * length field never spans two chunks.
+ * length field never spans two chunks. Through a channel, the batch is written with a zero
+ * length field first and the length by a second write.
  *
  * <p>Not thread-safe: the log's append lock serializes {@link #write}; {@link #force} may run
  * concurrently with {@link #write} under the log's force claim, and {@link #truncate} runs
@@ -88,6 +94,19 @@ final class SegmentWriter implements AutoCloseable {
     /** Set once no more chunks may be prepared; guarded by the prepare lock. */
     private boolean stopped;
     private boolean backgroundFailureLogged;
+    /** The budget a channel for writing is taken from, or {@code null} to write mapped. */
+    private final WriteChannelBudget writeChannels;
+    /**
+     * The channel batches are written through, or {@code null} when they are copied into the
+     * mappings. Set by the first write, closed by {@link #truncate} and {@link #close}.
+     */
+    private volatile FileChannel writeChannel;
+    /** Serializes replacing and closing {@link #writeChannel}. */
+    private final Object writeChannelLock = new Object();
+    /** Whether the first write has chosen between the channel and the mappings. */
+    private boolean writeModeChosen;
+    /** Whether a reopened write channel was logged at INFO; guarded by the channel lock. */
+    private boolean reopenLogged;
 
     /**
      * Prepares to write {@code file}, creating it if missing; the bytes already in it count as
@@ -95,13 +114,16 @@ final class SegmentWriter implements AutoCloseable {
      *
      * @param preparer the executor that prepares chunks ahead of the writes, or {@code null}
      *     to prepare each chunk on the appending thread
+     * @param writeChannels the budget to take a channel for writing from, or {@code null} to
+     *     write through the mappings
      */
-    SegmentWriter(Path file, FileIO fileIO, int segmentBytes, Executor preparer)
-            throws IOException {
+    SegmentWriter(Path file, FileIO fileIO, int segmentBytes, Executor preparer,
+            WriteChannelBudget writeChannels) throws IOException {
         this.file = file;
         this.fileIO = fileIO;
         this.segmentBytes = segmentBytes;
         this.preparer = preparer;
+        this.writeChannels = writeChannels;
         try (FileChannel channel = openChannel()) {
             this.fileSize = channel.size();
         }
@@ -115,9 +137,10 @@ final class SegmentWriter implements AutoCloseable {
      * the calling thread, so that a roll can start the next segment without waiting for file
      * space: see {@link #moveTo}.
      */
-    static SegmentWriter prepared(Path file, FileIO fileIO, int segmentBytes, Executor preparer)
-            throws IOException {
-        SegmentWriter writer = new SegmentWriter(file, fileIO, segmentBytes, preparer);
+    static SegmentWriter prepared(Path file, FileIO fileIO, int segmentBytes, Executor preparer,
+            WriteChannelBudget writeChannels) throws IOException {
+        SegmentWriter writer = new SegmentWriter(file, fileIO, segmentBytes, preparer,
+                writeChannels);
         writer.prepareUpTo(Math.min(PREALLOCATION_BYTES, segmentBytes));
         return writer;
     }
@@ -138,7 +161,33 @@ final class SegmentWriter implements AutoCloseable {
         return file;
     }
 
-    /** Writes {@code batch} (position to limit) at {@code position}; the length field last. */
+    /**
+     * Returns whether batches are written through a channel rather than the mappings, which
+     * the first call decides: through a channel when the writer has a budget with a free
+     * place. The caller holds the log's append lock.
+     *
+     * @throws IOException if the file cannot be opened for the channel; the next call tries
+     *     again
+     */
+    boolean writesThroughChannel() throws IOException {
+        if (!writeModeChosen) {
+            if (writeChannels != null && writeChannels.tryTake()) {
+                try {
+                    writeChannel = openChannel();
+                } catch (IOException | RuntimeException e) {
+                    writeChannels.giveBack();
+                    throw e;
+                }
+            }
+            writeModeChosen = true;
+        }
+        return writeChannel != null;
+    }
+
+    /**
+     * Writes {@code batch} (position to limit) at {@code position}; the length field last.
+     * {@link #writesThroughChannel} says how. The caller may reuse the buffer afterwards.
+     */
     void write(int position, ByteBuffer batch) throws IOException {
         int length = batch.remaining();
         int start = batch.position();
@@ -148,10 +197,120 @@ final class SegmentWriter implements AutoCloseable {
         }
 
         int lengthField = BatchDescriptor.BATCH_LENGTH_OFFSET;
+        if (writesThroughChannel()) {
+            writeThroughChannel(position, batch);
+            requestPreparation(end);
+            return;
+        }
         copy(position, batch, start, lengthField);
         copy(position + lengthField + 4, batch, start + lengthField + 4,
                 length - lengthField - 4);
         commit(position, length);
+    }
+
+    /**
+     * Writes the batch through the channel: all of it with a zero length field, then the
+     * length field. The interrupt flag is cleared meanwhile, so that an interrupt that came
+     * before cannot close the channel; one that comes during a write closes it, and then the
+     * write is repeated on a new channel, around the length field, which the interrupted
+     * attempt may have written already, until one attempt completes. The flag is set again
+     * before returning. Interrupts therefore never fail a write, and never leave a batch in
+     * the file that the log does not count.
+     */
+    private void writeThroughChannel(int position, ByteBuffer batch) throws IOException {
+        int lengthIndex = batch.position() + BatchDescriptor.BATCH_LENGTH_OFFSET;
+        int lengthValue = batch.remaining();
+        long lengthPosition = (long) position + BatchDescriptor.BATCH_LENGTH_OFFSET;
+        boolean interrupted = Thread.interrupted();
+        try {
+            FileChannel channel = writeChannel;
+            for (boolean first = true; ; first = false) {
+                try {
+                    if (first) {
+                        batch.putInt(lengthIndex, 0);
+                        writeFully(channel, batch.duplicate(), position);
+                        batch.putInt(lengthIndex, lengthValue);
+                    } else {
+                        writeFully(channel, batch.duplicate().limit(lengthIndex), position);
+                        writeFully(channel, batch.duplicate().position(lengthIndex + 4),
+                                lengthPosition + 4);
+                    }
+                    writeFully(channel, batch.duplicate().limit(lengthIndex + 4)
+                            .position(lengthIndex), lengthPosition);
+                    return;
+                } catch (ClosedChannelException e) {
+                    batch.putInt(lengthIndex, lengthValue);
+                    interrupted |= Thread.interrupted();
+                    channel = reopenWriteChannel(channel, "a write at byte " + position);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Forces the file through the channel with the interrupt flag cleared, repeating the
+     * force on a new channel until one completes when an interrupt, of this thread or of a
+     * writing one, closed the channel meanwhile. The flag is set again before returning.
+     */
+    private void forceThroughChannel(FileChannel first) throws IOException {
+        boolean interrupted = Thread.interrupted();
+        try {
+            FileChannel channel = first;
+            while (true) {
+                try {
+                    fileIO.force(channel, false);
+                    return;
+                } catch (ClosedChannelException e) {
+                    interrupted |= Thread.interrupted();
+                    channel = reopenWriteChannel(channel, "a force");
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Returns the channel for writing that replaces {@code closed}: the one another thread
+     * opened already, or a new one.
+     */
+    private FileChannel reopenWriteChannel(FileChannel closed, String during)
+            throws IOException {
+        synchronized (writeChannelLock) {
+            FileChannel current = writeChannel;
+            if (current == null) {
+                throw new IllegalStateException("writer of " + file + " is closed");
+            }
+            if (current == closed) {
+                current = openChannel();
+                writeChannel = current;
+                // Once at INFO: a thread interrupted again and again would flood the log.
+                if (reopenLogged) {
+                    LOGGER.debug("An interrupt closed the channel of segment {} during {}; "
+                            + "opened it again", file.toAbsolutePath(), during);
+                } else {
+                    reopenLogged = true;
+                    LOGGER.info("An interrupt closed the channel of segment {} during {}; "
+                            + "opened it again and repeated it", file.toAbsolutePath(),
+                            during);
+                }
+            }
+            return current;
+        }
+    }
+
+    private static void writeFully(FileChannel channel, ByteBuffer bytes, long position)
+            throws IOException {
+        long at = position;
+        while (bytes.hasRemaining()) {
+            at += channel.write(bytes, at);
+        }
     }
 
     /**
@@ -183,8 +342,11 @@ final class SegmentWriter implements AutoCloseable {
         VarHandle.releaseFence();
         int lengthPosition = position + BatchDescriptor.BATCH_LENGTH_OFFSET;
         chunk(lengthPosition).putInt(lengthPosition % PREALLOCATION_BYTES, length);
+        requestPreparation((long) position + length);
+    }
 
-        long end = (long) position + length;
+    /** Asks the preparer for the next chunk when the writes have come close to the end. */
+    private void requestPreparation(long end) {
         long prepared = preparedBytes;
         if (preparer != null && prepared < segmentBytes && end
                 + (prepared <= PREALLOCATION_BYTES ? FIRST_LEAD_BYTES : LEAD_BYTES) > prepared) {
@@ -197,6 +359,14 @@ final class SegmentWriter implements AutoCloseable {
      * preallocation changed it since the last force.
      */
     void force(int from, int to) throws IOException {
+        FileChannel written = writeChannel;
+        if (written != null) {
+            // fdatasync also writes the file size when preallocation changed it.
+            long size = fileSize;
+            forceThroughChannel(written);
+            forcedFileSize = size;
+            return;
+        }
         MappedByteBuffer[] mappings = chunks;
         long position = from;
         while (position < to) {
@@ -237,6 +407,7 @@ final class SegmentWriter implements AutoCloseable {
         synchronized (prepareLock) {
             stopped = true;
             dropMappings();
+            closeWriteChannel();
             try (FileChannel channel = openChannel()) {
                 channel.truncate(size);
                 fileIO.force(channel, true);
@@ -246,12 +417,32 @@ final class SegmentWriter implements AutoCloseable {
         }
     }
 
-    /** Stops preparing chunks and unmaps the file. */
+    /** Stops preparing chunks, unmaps the file and closes the channel for writing. */
     @Override
     public void close() {
         synchronized (prepareLock) {
             stopped = true;
             dropMappings();
+            closeWriteChannel();
+        }
+    }
+
+    /** Closes the channel for writing, if any, and gives its place back to the budget. */
+    private void closeWriteChannel() {
+        FileChannel channel;
+        synchronized (writeChannelLock) {
+            channel = writeChannel;
+            if (channel == null) {
+                return;
+            }
+            writeChannel = null;
+        }
+        writeChannels.giveBack();
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOGGER.warn("Closing segment {} after writing it failed: {}", file.toAbsolutePath(),
+                    e.toString());
         }
     }
 
@@ -364,10 +555,11 @@ final class SegmentWriter implements AutoCloseable {
             fileSize = Math.max(fileSize, chunkEnd);
             MappedByteBuffer mapping = channel.map(FileChannel.MapMode.READ_WRITE, chunkStart,
                     chunkEnd - chunkStart);
-            // Touch each page that holds only zeros, so that appends take no page fault.
+            // Touch each page that holds only zeros, so that appends take no page fault. Appends
+            // through a channel take none anyway.
             long firstPage = Math.max(zeroFrom, chunkStart);
             for (long page = firstPage + (PAGE_BYTES - firstPage % PAGE_BYTES) % PAGE_BYTES;
-                    page < chunkEnd; page += PAGE_BYTES) {
+                    page < chunkEnd && writeChannel == null; page += PAGE_BYTES) {
                 mapping.put((int) (page - chunkStart), (byte) 0);
             }
             MappedByteBuffer[] mappings = chunks;

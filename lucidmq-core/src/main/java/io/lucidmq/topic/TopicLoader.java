@@ -16,6 +16,7 @@ import io.lucidmq.log.ReadCacheSheddingFileIO;
 import io.lucidmq.log.SegmentFileCache;
 import io.lucidmq.log.SegmentWorkers;
 import io.lucidmq.log.SegmentFiles;
+import io.lucidmq.log.WriteChannelBudget;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -40,6 +41,8 @@ final class TopicLoader {
     private final LucidConfig config;
     private final SegmentFileCache fileCache;
     private final SegmentWorkers workers;
+    /** The open files the active segments of topics forced after each append may keep. */
+    private final WriteChannelBudget writeChannels;
     /** The file I/O of the partition logs, which sheds read channels to free descriptors. */
     private final FileIO logFileIO;
 
@@ -50,6 +53,17 @@ final class TopicLoader {
         this.fileCache = fileCache;
         this.logFileIO = new ReadCacheSheddingFileIO(config.fileIO(), fileCache);
         this.workers = workers;
+        this.writeChannels = new WriteChannelBudget(writeChannelPlaces(
+                config.maxOpenSegmentFiles()));
+    }
+
+    /**
+     * Returns the places of the write channel budget: a quarter of the open segment file cap,
+     * at least one, so that the kept write channels add at most a quarter to the descriptors
+     * that the read cache may keep open.
+     */
+    static int writeChannelPlaces(int maxOpenSegmentFiles) {
+        return Math.max(1, maxOpenSegmentFiles / 4);
     }
 
     /**
@@ -84,19 +98,20 @@ final class TopicLoader {
         LogConfig logConfig = new LogConfig(topicConfig.segmentBytes(),
                 topicConfig.maxRecordBytes(), LogConfig.DEFAULT_INDEX_INTERVAL_BYTES,
                 config.maxOpenSegmentFiles());
+        DurabilityPolicy durability = topicConfig.durability() != null
+                ? topicConfig.durability() : config.durability();
+        WriteChannelBudget budget = durability == DurabilityPolicy.SYNC ? writeChannels : null;
         List<PartitionLog> logs = new ArrayList<>();
         try {
             for (int partition = 0; partition < topicConfig.partitions(); partition++) {
                 logs.add(PartitionLog.open(layout.partitionDirectory(name, partition),
                         new TopicPartition(name, partition), logConfig, logFileIO,
-                        config.readOnly(), fileCache, workers));
+                        config.readOnly(), fileCache, workers, budget));
             }
         } catch (RuntimeException e) {
             closeAll(name, logs);
             throw e;
         }
-        DurabilityPolicy durability = topicConfig.durability() != null
-                ? topicConfig.durability() : config.durability();
         return new Topic(name, topicConfig, durability, config.readOnly(), logs);
     }
 

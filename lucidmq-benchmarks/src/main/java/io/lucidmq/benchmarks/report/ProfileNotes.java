@@ -81,15 +81,18 @@ final class ProfileNotes {
                 + "claimer waits for a processor after it, these measurements do not tell "
                 + "apart.\n");
         out.append("- **One durable sender against the raw force loop.** The raw loop writes "
-                + "with `pwrite` and forces with `fdatasync`. LucidMQ writes through its "
-                + "mapping and forces the written range with `msync`. In a loop here, one "
+                + "with `pwrite` and forces with `fdatasync`. LucidMQ used to write through its "
+                + "mapping and force the written range with `msync`. In a loop here, one "
                 + "record of 1 KiB written and forced the mapped way took 100 to 117 µs. "
-                + "With `pwrite` and `fdatasync` it took 84 to 87 µs, and with `pwrite` and "
-                + "an `msync` of a mapping never written through, 80 to 94 µs. An engine "
-                + "that wrote durable batches with `pwrite` sent 9,690 and 10,560 records/s "
-                + "from one thread in two short runs, against 9,290 and 9,300, and no more "
-                + "from 16 threads. It needs a file kept open for each partition, which the "
-                + "engine avoids so that many partitions cost no open files, so the engine "
-                + "does not do it.\n\n");
+                + "With `pwrite` and `fdatasync` it took 84 to 87 µs: forcing mapped pages "
+                + "write-protects them, so the next append to each page faults again. A "
+                + "partition of a SYNC topic now writes and forces its active segment through "
+                + "a file it keeps open, while it holds one of the instance's write channels "
+                + "(a quarter of the open segment file cap). In three short runs one after the "
+                + "other against the engine before it, one thread sent 12,150, 11,490 and "
+                + "11,170 records/s against 9,790, 9,690 and 9,600, four threads 26,100, "
+                + "27,650 and 25,240 against 22,790, 20,300 and 19,990, and 16 threads 51,500, "
+                + "64,100 and 53,900 against 44,300, 60,500 and 46,200. Because one thread "
+                + "gains the most, the 16-thread rate divided by the 1-thread rate fell.\n\n");
     }
 }
