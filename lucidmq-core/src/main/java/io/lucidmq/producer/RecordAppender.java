@@ -6,12 +6,11 @@ import io.lucidmq.RecordTooLargeException;
 import io.lucidmq.engine.ChangeSignal;
 import io.lucidmq.engine.EngineLifecycle;
 import io.lucidmq.log.PartitionLog;
-import io.lucidmq.record.Header;
+import io.lucidmq.log.RecordSizes;
 import io.lucidmq.record.ProducerRecord;
 import io.lucidmq.record.RecordMetadata;
 import io.lucidmq.topic.Topic;
 import io.lucidmq.topic.TopicRegistry;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -160,8 +159,8 @@ public final class RecordAppender {
      * would get, so that a rejected send leaves no new topic behind.
      *
      * @param records the records of the send, for every topic
-     * @throws RecordTooLargeException if the topic is missing and a record's key, value and
-     *     headers alone exceed its future maximum record size; nothing is created
+     * @throws RecordTooLargeException if the topic is missing and a record's encoded size
+     *     exceeds its future maximum record size; nothing is created
      */
     private Topic topicForSend(String name, List<ProducerRecord> records) {
         return topics.topicForSend(name, config -> {
@@ -174,30 +173,18 @@ public final class RecordAppender {
     }
 
     /**
-     * Rejects a record whose key, value, header names (UTF-8) and header values add up to
-     * more than {@code maxRecordBytes}. The encoded size is at least that sum.
-     *
-     * <p>NOTE: the encoded size adds per-record and per-header fields that only the log's
-     * encoder computes. A record that fits without those fields but not with them passes
-     * here, so the topic is created, and then the log's exact check rejects the record.
+     * Rejects a record whose encoded size, as the log would store it, is above
+     * {@code maxRecordBytes}.
      */
     private static void checkPayloadFits(ProducerRecord record, int index, String topic,
             int maxRecordBytes) {
-        long payloadBytes = (long) lengthOf(record.key()) + lengthOf(record.value());
-        for (Header header : record.headers()) {
-            payloadBytes += header.name().getBytes(StandardCharsets.UTF_8).length
-                    + lengthOf(header.value());
-        }
-        if (payloadBytes > maxRecordBytes) {
+        long size = RecordSizes.encodedSize(record);
+        if (size > maxRecordBytes) {
             throw new RecordTooLargeException("record " + index + " for topic " + topic
-                    + " has " + payloadBytes + " bytes of key, value and headers, above the "
-                    + "maxRecordBytes " + maxRecordBytes + " that the topic would get on "
-                    + "auto-creation. The topic was not created.");
+                    + " takes " + size + " bytes encoded, above the maxRecordBytes "
+                    + maxRecordBytes + " that the topic would get on auto-creation. The topic "
+                    + "was not created.");
         }
-    }
-
-    private static int lengthOf(byte[] bytes) {
-        return bytes == null ? 0 : bytes.length;
     }
 
     static long timestampOf(ProducerRecord record, long now) {

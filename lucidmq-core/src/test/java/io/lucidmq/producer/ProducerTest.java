@@ -11,6 +11,7 @@ import io.lucidmq.PartitionFailedException;
 import io.lucidmq.RecordTooLargeException;
 import io.lucidmq.io.FaultInjectingFileIO;
 import io.lucidmq.io.FaultInjectingFileIO.Operation;
+import io.lucidmq.log.RecordSizes;
 import io.lucidmq.record.ConsumerRecord;
 import io.lucidmq.record.ProducerRecord;
 import io.lucidmq.record.RecordMetadata;
@@ -140,6 +141,28 @@ class ProducerTest {
                     .hasMessageContaining("record 1 ");
             assertThat(mq.listTopics()).isEmpty();
             assertThat(topicDirectoryNames()).isEmpty();
+        }
+    }
+
+    @Test
+    void encodedOverheadCountsBeforeAutoCreate() throws IOException {
+        int maxRecordBytes = TopicConfig.DEFAULT_MAX_RECORD_BYTES;
+        long overhead = RecordSizes.encodedSize(ProducerRecord.builder("fresh")
+                .value(new byte[0]).build());
+        int fitting = (int) (maxRecordBytes - overhead);
+        try (LucidMQ mq = LucidMQ.open(directory)) {
+            Producer producer = mq.producer();
+            ProducerRecord oneByteOver = ProducerRecord.builder("fresh")
+                    .value(new byte[fitting + 1]).build();
+
+            assertThatThrownBy(() -> producer.send(oneByteOver))
+                    .isInstanceOf(RecordTooLargeException.class)
+                    .hasMessageContaining("takes " + (maxRecordBytes + 1) + " bytes encoded")
+                    .hasMessageContaining("not created");
+            assertThat(topicDirectoryNames()).isEmpty();
+
+            producer.send(ProducerRecord.builder("fresh").value(new byte[fitting]).build());
+            assertThat(topicDirectoryNames()).containsExactly("fresh");
         }
     }
 
