@@ -408,6 +408,9 @@ public final class PartitionLog implements AutoCloseable {
             next = new Segment(context.directory(), active.nextOffset());
             SegmentWriter nextWriter = takeSpare(next);
             sealing.add(new SealingSegment(active, writer));
+            // No force runs on the old writer any more: the claim is held here, and the seal
+            // forces the file with its cut.
+            writer.releaseWriteChannel();
             writer = nextWriter;
             segments.add(next);
             flushedPosition = 0;

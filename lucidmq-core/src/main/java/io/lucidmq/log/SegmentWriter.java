@@ -185,8 +185,9 @@ final class SegmentWriter implements AutoCloseable {
     }
 
     /**
-     * Writes {@code batch} (position to limit) at {@code position}; the length field last.
-     * {@link #writesThroughChannel} says how. The caller may reuse the buffer afterwards.
+     * Writes {@code batch} (position to limit) at {@code position}, the length field last,
+     * through the channel or the mappings as {@link #writesThroughChannel} returns. The caller
+     * may reuse the buffer afterwards.
      */
     void write(int position, ByteBuffer batch) throws IOException {
         int length = batch.remaining();
@@ -211,9 +212,9 @@ final class SegmentWriter implements AutoCloseable {
     /**
      * Writes the batch through the channel: all of it with a zero length field, then the
      * length field. The interrupt flag is cleared meanwhile, so that an interrupt that came
-     * before cannot close the channel; one that comes during a write closes it, and then the
-     * write is repeated on a new channel, around the length field, which the interrupted
-     * attempt may have written already, until one attempt completes. The flag is set again
+     * before cannot close the channel. An interrupt that comes during a write closes it. The
+     * write is then repeated on a new channel until one attempt completes, around the length
+     * field, because the interrupted attempt may have written that already. The flag is set again
      * before returning. Interrupts therefore never fail a write, and never leave a batch in
      * the file that the log does not count.
      */
@@ -425,6 +426,15 @@ final class SegmentWriter implements AutoCloseable {
             dropMappings();
             closeWriteChannel();
         }
+    }
+
+    /**
+     * Closes the channel for writing, if any, and gives its place back to the budget, after
+     * the last write: a roll calls it so that the next segment can take the place before the
+     * sealer truncates this file. The seal forces the file through a channel of its own.
+     */
+    void releaseWriteChannel() {
+        closeWriteChannel();
     }
 
     /** Closes the channel for writing, if any, and gives its place back to the budget. */

@@ -16,11 +16,13 @@ import io.lucidmq.io.FaultInjectingFileIO.Operation;
 import io.lucidmq.io.FileIO;
 import io.lucidmq.record.ConsumerRecord;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
@@ -77,6 +79,34 @@ class ChannelWriteTest {
             assertThat(values(readAll(reopened))).containsExactlyElementsOf(sent);
         }
         assertThat(PartitionVerifier.verifyPartition(directory)).isEmpty();
+    }
+
+    @Test
+    void rollWithSealerPassesPlaceToNextSegment() {
+        WriteChannelBudget budget = new WriteChannelBudget(1);
+        LogConfig config = LogTestSupport.config(4096);
+        // The sealer starts only at the end, so each segment's first write comes before the
+        // background seal of the segment before it. The flushes complete the seals instead.
+        CountDownLatch sealerStart = new CountDownLatch(1);
+        ThreadFactory lateSealer = task -> new Thread(() -> {
+            awaitUninterruptibly(sealerStart);
+            task.run();
+        });
+        try (SegmentWorkers workers = new SegmentWorkers(Thread::new, lateSealer);
+                PartitionLog log = PartitionLog.open(directory, PARTITION, config,
+                        FileIO.standard(), false, null, workers, budget)) {
+            List<Integer> freeAfterFlush = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                long offset = appendValues(log, "value-" + i);
+                log.flushUpTo(offset + 1);
+                freeAfterFlush.add(budget.freePlaces());
+            }
+            sealerStart.countDown();
+
+            assertThat(log.segmentCount()).isGreaterThan(3);
+            assertThat(freeAfterFlush).containsOnly(0);
+        }
+        assertThat(budget.freePlaces()).isEqualTo(1);
     }
 
     @Test
@@ -179,7 +209,7 @@ class ChannelWriteTest {
     }
 
     @Test
-    void failedChannelWriteFailsLogAndKeepsForcedRecords() {
+    void failedChannelWriteFailsLog() {
         WriteChannelBudget budget = new WriteChannelBudget(1);
         LogConfig config = LogTestSupport.config(1024 * 1024);
         FaultInjectingFileIO fileIO = new FaultInjectingFileIO();
@@ -198,6 +228,21 @@ class ChannelWriteTest {
         assertThat(budget.freePlaces()).isEqualTo(1);
         try (PartitionLog reopened = LogTestSupport.open(directory, config)) {
             assertThat(values(readAll(reopened))).containsExactly("a");
+        }
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                latch.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
