@@ -44,7 +44,10 @@ public final class PartitionVerifier {
         long expectedOffset = baseOffsets.isEmpty() ? 0 : baseOffsets.get(0);
         for (int i = 0; i < baseOffsets.size(); i++) {
             long baseOffset = baseOffsets.get(i);
-            if (i > 0 && SegmentFiles.missedByListing(directory, expectedOffset, baseOffset)) {
+            // A segment without a readable batch ends at its own base offset, whose file
+            // is that segment itself, not one the listing missed.
+            if (i > 0 && expectedOffset > baseOffsets.get(i - 1)
+                    && SegmentFiles.missedByListing(directory, expectedOffset, baseOffset)) {
                 baseOffsets.add(i, expectedOffset);
                 baseOffset = expectedOffset;
             }
@@ -59,7 +62,7 @@ public final class PartitionVerifier {
                         + "before offset " + expectedOffset));
             }
             boolean sealed = i < baseOffsets.size() - 1;
-            SegmentCheck check = checkSegment(directory, baseOffset, problems);
+            SegmentCheck check = checkSegment(directory, baseOffset, sealed, problems);
             checkOffsetIndex(directory, baseOffset, check, sealed, problems);
             checkTimeIndex(directory, baseOffset, check, sealed, problems);
             expectedOffset = check.nextOffset;
@@ -102,7 +105,7 @@ public final class PartitionVerifier {
         long size;
     }
 
-    private static SegmentCheck checkSegment(Path directory, long baseOffset,
+    private static SegmentCheck checkSegment(Path directory, long baseOffset, boolean sealed,
             List<Problem> problems) throws IOException {
         Path logFile = SegmentFiles.logFile(directory, baseOffset).toAbsolutePath();
         SegmentCheck check = new SegmentCheck();
@@ -126,10 +129,42 @@ public final class PartitionVerifier {
             if (scanner.stoppedAtDamage()) {
                 problems.add(new Problem(logFile, scanner.position(),
                         "batch cannot be framed: " + scanner.stopReason()));
+            } else if (sealed) {
+                long dataAfter = lastNonZeroByte(channel, scanner.position());
+                if (dataAfter >= 0) {
+                    problems.add(new Problem(logFile, scanner.position(), "a zero length field "
+                            + "ends the batches, but the sealed segment has data after it, up "
+                            + "to byte " + dataAfter + ": the batches from this byte on cannot "
+                            + "be read"));
+                }
             }
             check.size = scanner.position();
         }
         return check;
+    }
+
+    /**
+     * Returns the position of the last byte that is not zero from {@code from} to the end of
+     * the file, or -1 when there is none: zeros after the last batch are preallocated space
+     * that a crash during a roll may leave, not damage.
+     */
+    private static long lastNonZeroByte(FileChannel channel, long from) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+        long last = -1;
+        long position = from;
+        while (true) {
+            buffer.clear();
+            int read = channel.read(buffer, position);
+            if (read <= 0) {
+                return last;
+            }
+            for (int i = 0; i < read; i++) {
+                if (buffer.get(i) != 0) {
+                    last = position + i;
+                }
+            }
+            position += read;
+        }
     }
 
     private static String batchDamage(SegmentScanner.ScannedBatch batch, long expectedOffset,

@@ -1,6 +1,7 @@
 package io.lucidmq.inspect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.lucidmq.LucidMQ;
 import io.lucidmq.TopicPartition;
@@ -15,6 +16,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +78,38 @@ class LogInspectorTest {
             assertThat(problem.description()).contains("CRC32C");
             assertThat(problem.toString()).contains("at byte " + second.position());
         });
+    }
+
+    @Test
+    void zeroedMiddleSegmentStartIsReported() throws IOException {
+        writeRecords(true);
+        List<Long> baseOffsets = SegmentFiles.listBaseOffsets(partition());
+        assertThat(baseOffsets).hasSizeGreaterThan(2);
+        Path middle = SegmentFiles.logFile(partition(), baseOffsets.get(1));
+        try (FileChannel channel = FileChannel.open(middle, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.allocate(64), 0);
+        }
+
+        List<Problem> problems = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> LogInspector.verify(root));
+
+        assertThat(problems).isNotEmpty();
+        assertThat(problems).anySatisfy(problem ->
+                assertThat(problem.file()).isEqualTo(middle.toAbsolutePath()));
+    }
+
+    @Test
+    void emptySegmentInsideEarlierRangeIsReported() throws IOException {
+        writeRecords(true);
+        List<Long> baseOffsets = SegmentFiles.listBaseOffsets(partition());
+        long inside = baseOffsets.get(1) + 1;
+        Path empty = Files.createFile(SegmentFiles.logFile(partition(), inside));
+
+        List<Problem> problems = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> LogInspector.verify(root));
+
+        assertThat(problems).anySatisfy(problem ->
+                assertThat(problem.file()).isEqualTo(empty.toAbsolutePath()));
     }
 
     @Test
