@@ -311,10 +311,12 @@ public final class PartitionLog implements AutoCloseable {
     private long write(int position, List<ProducerRecord> records, int batchLength,
             long timestampMs, long baseOffset) throws IOException {
         if (writer.writesThroughChannel()) {
-            ByteBuffer buffer = directBatchBuffer(batchLength);
+            ByteBuffer staging = directEncodeBuffer();
+            ByteBuffer buffer = batchLength <= staging.capacity()
+                    ? staging.clear().limit(batchLength) : heapBatchBuffer(batchLength);
             long maxTimestamp = BatchEncoder.encodeInto(buffer, 0, records, batchLength,
                     timestampMs, baseOffset);
-            writer.write(position, buffer);
+            writer.write(position, buffer, staging);
             return maxTimestamp;
         }
         ByteBuffer chunk = writer.chunkFor(position, batchLength);
@@ -348,19 +350,15 @@ public final class PartitionLog implements AutoCloseable {
     }
 
     /**
-     * Returns a buffer with position 0 and limit {@code batchLength} for a writer that writes
-     * through a channel: the kept direct buffer when it is large enough, else a new one, kept
-     * unless it is larger than {@link #MAX_ENCODE_BUFFER_BYTES}, where a heap buffer is made.
+     * Returns the kept direct buffer of {@link #MAX_ENCODE_BUFFER_BYTES}, allocated at the
+     * first call: batches that fit are encoded into it, and larger ones are copied through it
+     * to the channel, so that no write needs the JDK's per-thread temporary direct buffers.
      */
-    private ByteBuffer directBatchBuffer(int batchLength) {
-        if (directEncodeBuffer != null && directEncodeBuffer.capacity() >= batchLength) {
-            return directEncodeBuffer.clear().limit(batchLength);
+    private ByteBuffer directEncodeBuffer() {
+        if (directEncodeBuffer == null) {
+            directEncodeBuffer = ByteBuffer.allocateDirect(MAX_ENCODE_BUFFER_BYTES);
         }
-        if (batchLength > MAX_ENCODE_BUFFER_BYTES) {
-            return heapBatchBuffer(batchLength);
-        }
-        directEncodeBuffer = ByteBuffer.allocateDirect(MAX_ENCODE_BUFFER_BYTES);
-        return directEncodeBuffer.clear().limit(batchLength);
+        return directEncodeBuffer;
     }
 
     /**
@@ -404,9 +402,10 @@ public final class PartitionLog implements AutoCloseable {
         groupCommit.begin();
         Segment next;
         try {
-            active.seal();
             next = new Segment(context.directory(), active.nextOffset());
+            // The next writer comes first, so that a roll that fails there changes nothing.
             SegmentWriter nextWriter = takeSpare(next);
+            active.seal();
             sealing.add(new SealingSegment(active, writer));
             // No force runs on the old writer any more: the claim is held here, and the seal
             // forces the file with its cut.

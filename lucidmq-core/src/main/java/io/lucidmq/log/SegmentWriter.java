@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
@@ -125,7 +126,9 @@ final class SegmentWriter implements AutoCloseable {
         this.preparer = preparer;
         this.writeChannels = writeChannels;
         try (FileChannel channel = openChannel()) {
-            this.fileSize = channel.size();
+            // Files.size, unlike FileChannel.size, cannot be interrupted: an interrupted roll
+            // would leave the new segment file behind, empty.
+            this.fileSize = Files.size(file);
         }
         this.forcedFileSize = fileSize;
         // Bytes already in the file belong to batches or to zeros after them; their chunks
@@ -190,6 +193,18 @@ final class SegmentWriter implements AutoCloseable {
      * may reuse the buffer afterwards.
      */
     void write(int position, ByteBuffer batch) throws IOException {
+        write(position, batch, null);
+    }
+
+    /**
+     * Writes {@code batch} as {@link #write(int, ByteBuffer)} does. Through a channel, a batch
+     * in a heap buffer is copied piece by piece through {@code staging}, a direct buffer,
+     * because the JDK would copy it into a temporary direct buffer of its whole size that the
+     * writing thread then keeps.
+     *
+     * @param staging a direct buffer the writer may overwrite, or {@code null}
+     */
+    void write(int position, ByteBuffer batch, ByteBuffer staging) throws IOException {
         int length = batch.remaining();
         int start = batch.position();
         long end = (long) position + length;
@@ -199,7 +214,7 @@ final class SegmentWriter implements AutoCloseable {
 
         int lengthField = BatchDescriptor.BATCH_LENGTH_OFFSET;
         if (writesThroughChannel()) {
-            writeThroughChannel(position, batch);
+            writeThroughChannel(position, batch, staging);
             requestPreparation(end);
             return;
         }
@@ -218,7 +233,8 @@ final class SegmentWriter implements AutoCloseable {
      * before returning. Interrupts therefore never fail a write, and never leave a batch in
      * the file that the log does not count.
      */
-    private void writeThroughChannel(int position, ByteBuffer batch) throws IOException {
+    private void writeThroughChannel(int position, ByteBuffer batch, ByteBuffer staging)
+            throws IOException {
         int lengthIndex = batch.position() + BatchDescriptor.BATCH_LENGTH_OFFSET;
         int lengthValue = batch.remaining();
         long lengthPosition = (long) position + BatchDescriptor.BATCH_LENGTH_OFFSET;
@@ -229,15 +245,16 @@ final class SegmentWriter implements AutoCloseable {
                 try {
                     if (first) {
                         batch.putInt(lengthIndex, 0);
-                        writeFully(channel, batch.duplicate(), position);
+                        writeFully(channel, batch.duplicate(), position, staging);
                         batch.putInt(lengthIndex, lengthValue);
                     } else {
-                        writeFully(channel, batch.duplicate().limit(lengthIndex), position);
+                        writeFully(channel, batch.duplicate().limit(lengthIndex), position,
+                                staging);
                         writeFully(channel, batch.duplicate().position(lengthIndex + 4),
-                                lengthPosition + 4);
+                                lengthPosition + 4, staging);
                     }
                     writeFully(channel, batch.duplicate().limit(lengthIndex + 4)
-                            .position(lengthIndex), lengthPosition);
+                            .position(lengthIndex), lengthPosition, staging);
                     return;
                 } catch (ClosedChannelException e) {
                     batch.putInt(lengthIndex, lengthValue);
@@ -306,11 +323,28 @@ final class SegmentWriter implements AutoCloseable {
         }
     }
 
-    private static void writeFully(FileChannel channel, ByteBuffer bytes, long position)
-            throws IOException {
+    /**
+     * Writes all of {@code bytes} at {@code position}, through {@code staging} in pieces when
+     * {@code bytes} is a heap buffer and a staging buffer is given.
+     */
+    private static void writeFully(FileChannel channel, ByteBuffer bytes, long position,
+            ByteBuffer staging) throws IOException {
         long at = position;
+        if (bytes.isDirect() || staging == null) {
+            while (bytes.hasRemaining()) {
+                at += channel.write(bytes, at);
+            }
+            return;
+        }
         while (bytes.hasRemaining()) {
-            at += channel.write(bytes, at);
+            int piece = Math.min(bytes.remaining(), staging.capacity());
+            staging.clear();
+            staging.put(0, bytes, bytes.position(), piece);
+            staging.limit(piece);
+            bytes.position(bytes.position() + piece);
+            while (staging.hasRemaining()) {
+                at += channel.write(staging, at);
+            }
         }
     }
 

@@ -15,6 +15,9 @@ import io.lucidmq.io.FaultInjectingFileIO;
 import io.lucidmq.io.FaultInjectingFileIO.Operation;
 import io.lucidmq.io.FileIO;
 import io.lucidmq.record.ConsumerRecord;
+import io.lucidmq.record.ProducerRecord;
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,6 +110,47 @@ class ChannelWriteTest {
             assertThat(freeAfterFlush).containsOnly(0);
         }
         assertThat(budget.freePlaces()).isEqualTo(1);
+    }
+
+    @Test
+    void largeBatchesKeepNoDirectMemory() throws Exception {
+        WriteChannelBudget budget = new WriteChannelBudget(1);
+        LogConfig config = LogTestSupport.config(8 * 1024 * 1024);
+        List<ProducerRecord> batch = IntStream.range(0, 1000)
+                .mapToObj(i -> ProducerRecord.builder(PARTITION.topic())
+                        .value(new byte[900]).build())
+                .toList();
+        BufferPoolMXBean direct = ManagementFactory
+                .getPlatformMXBeans(BufferPoolMXBean.class).stream()
+                .filter(pool -> pool.getName().equals("direct")).findFirst().orElseThrow();
+        try (PartitionLog log = open(directory, config, FileIO.standard(), budget)) {
+            appendValues(log, "first");
+            long before = direct.getMemoryUsed();
+            CountDownLatch sent = new CountDownLatch(4);
+            CountDownLatch measured = new CountDownLatch(1);
+            List<Thread> senders = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                Thread sender = new Thread(() -> {
+                    long offset = log.append(batch, TIMESTAMP);
+                    log.flushUpTo(offset + batch.size());
+                    sent.countDown();
+                    awaitUninterruptibly(measured);
+                });
+                sender.start();
+                senders.add(sender);
+            }
+            sent.await();
+            long grown = direct.getMemoryUsed() - before;
+            measured.countDown();
+            for (Thread sender : senders) {
+                sender.join();
+            }
+
+            // Each sender would keep a temporary direct buffer of its batch, 900 KB, so 3.6 MB.
+            assertThat(grown).isLessThan(1024 * 1024);
+            assertThat(log.endOffset()).isEqualTo(1 + 4 * batch.size());
+            assertThat(readAll(log)).hasSize(1 + 4 * batch.size());
+        }
     }
 
     @Test

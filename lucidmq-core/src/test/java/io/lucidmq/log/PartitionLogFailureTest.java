@@ -13,6 +13,7 @@ import io.lucidmq.PartitionFailedException;
 import io.lucidmq.io.FaultInjectingFileIO;
 import io.lucidmq.io.FaultInjectingFileIO.Operation;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,6 +118,38 @@ class PartitionLogFailureTest {
                 assertThat(values(readAll(reopened))).as(operation.name())
                         .containsExactly("a", "b");
             }
+        }
+    }
+
+    @Test
+    void interruptedRollLeavesNoEmptySegment() throws Exception {
+        LogConfig config = LogTestSupport.config(4096);
+        List<String> appended = new ArrayList<>();
+        try (PartitionLog log = LogTestSupport.open(directory, config)) {
+            for (int i = 0; log.sizeInBytes() < 4096 - 700; i++) {
+                appendValues(log, "small-" + i);
+                appended.add("small-" + i);
+            }
+            Thread.currentThread().interrupt();
+            try {
+                // Does not fit: rolls, then the first write to the new segment is interrupted.
+                assertThatThrownBy(() -> appendValues(log, "large-" + "x".repeat(400)))
+                        .isInstanceOf(LucidStorageException.class)
+                        .hasMessageEndingWith("was interrupted; the log stays usable");
+            } finally {
+                Thread.interrupted();
+            }
+            // Would still fit in the first segment, had the roll not completed.
+            for (int i = 0; i < 100; i++) {
+                appendValues(log, "after-" + i);
+                appended.add("after-" + i);
+            }
+            assertThat(log.isFailed()).isFalse();
+        }
+
+        assertThat(PartitionVerifier.verifyPartition(directory)).isEmpty();
+        try (PartitionLog reopened = LogTestSupport.open(directory, config)) {
+            assertThat(values(readAll(reopened))).containsExactlyElementsOf(appended);
         }
     }
 }
