@@ -41,8 +41,10 @@ import org.slf4j.LoggerFactory;
  * <p>Failure: when a write or force fails with an {@link IOException}, the exception reaches
  * the caller as a {@link LucidStorageException} and the log enters a failed state in which
  * appends and flushes raise {@link PartitionFailedException}; reads still work. Reopening the
- * directory recovers from what is on disk. A write or force interrupted by
- * {@link Thread#interrupt()} raises a {@link LucidStorageException} but leaves the log usable.
+ * directory recovers from what is on disk. An interrupt pending when {@link #append} or
+ * {@link #flushUpTo} starts does not stop it, and the flag stays set. An interrupt that comes
+ * during a system call on a channel opened for that call raises a
+ * {@link LucidStorageException} but leaves the log usable.
  *
  * <p>After {@link #close()}, every method except the accessors raises
  * {@link IllegalStateException}.
@@ -272,6 +274,9 @@ public final class PartitionLog implements AutoCloseable {
      */
     public long append(List<ProducerRecord> records, long timestampMs) {
         appendLock.lock();
+        // A pending interrupt would close the channels that preparing file space and rolling
+        // open, so it waits until the append is done.
+        boolean interrupted = Thread.interrupted();
         try {
             int batchLength = BatchEncoder.batchLength(records, timestampMs,
                     context.config().maxRecordBytes(), context.topicPartition());
@@ -297,6 +302,9 @@ public final class PartitionLog implements AutoCloseable {
         } catch (IOException e) {
             throw writeFailed("append", segments.last().logFile(), e);
         } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
             appendLock.unlock();
         }
     }
@@ -588,11 +596,17 @@ public final class PartitionLog implements AutoCloseable {
             checkWritable();
             if (groupCommit.tryBegin()) {
                 boolean forced = false;
+                // A pending interrupt would close the channels the force opens, so it waits
+                // until the force is done.
+                boolean interrupted = Thread.interrupted();
                 try {
                     checkWritable();
                     forceActiveSegment();
                     forced = true;
                 } finally {
+                    if (interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
                     // After a failure every waiter wakes, to raise PartitionFailedException.
                     if (forced) {
                         groupCommit.end(flushedOffset);

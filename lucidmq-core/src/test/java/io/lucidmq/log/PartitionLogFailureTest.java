@@ -12,6 +12,7 @@ import io.lucidmq.LucidStorageException;
 import io.lucidmq.PartitionFailedException;
 import io.lucidmq.io.FaultInjectingFileIO;
 import io.lucidmq.io.FaultInjectingFileIO.Operation;
+import io.lucidmq.io.FileIO;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,7 +123,7 @@ class PartitionLogFailureTest {
     }
 
     @Test
-    void interruptedRollLeavesNoEmptySegment() throws Exception {
+    void pendingInterruptDoesNotStopRoll() throws Exception {
         LogConfig config = LogTestSupport.config(4096);
         List<String> appended = new ArrayList<>();
         try (PartitionLog log = LogTestSupport.open(directory, config)) {
@@ -130,16 +131,19 @@ class PartitionLogFailureTest {
                 appendValues(log, "small-" + i);
                 appended.add("small-" + i);
             }
+            String large = "large-" + "x".repeat(400);
             Thread.currentThread().interrupt();
             try {
-                // Does not fit: rolls, then the first write to the new segment is interrupted.
-                assertThatThrownBy(() -> appendValues(log, "large-" + "x".repeat(400)))
-                        .isInstanceOf(LucidStorageException.class)
-                        .hasMessageEndingWith("was interrupted; the log stays usable");
+                // Does not fit: rolls, and prepares the new segment's file space.
+                appendValues(log, large);
+                appended.add(large);
+                log.flushUpTo(log.endOffset());
+
+                assertThat(Thread.currentThread().isInterrupted()).isTrue();
             } finally {
                 Thread.interrupted();
             }
-            // Would still fit in the first segment, had the roll not completed.
+            assertThat(log.segmentCount()).isEqualTo(2);
             for (int i = 0; i < 100; i++) {
                 appendValues(log, "after-" + i);
                 appended.add("after-" + i);
@@ -150,6 +154,19 @@ class PartitionLogFailureTest {
         assertThat(PartitionVerifier.verifyPartition(directory)).isEmpty();
         try (PartitionLog reopened = LogTestSupport.open(directory, config)) {
             assertThat(values(readAll(reopened))).containsExactlyElementsOf(appended);
+        }
+    }
+
+    @Test
+    void writerOpensWithPendingInterrupt() throws Exception {
+        Path file = directory.resolve(SegmentFiles.SPARE_FILE);
+        Thread.currentThread().interrupt();
+        try (SegmentWriter writer = new SegmentWriter(file, FileIO.standard(), 4096, null,
+                null)) {
+            assertThat(writer.file()).exists();
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
         }
     }
 }
