@@ -106,7 +106,8 @@ final class ListenerEndpointReader {
         if (value == null) {
             return null;
         }
-        String problem = "concurrency '" + value + "' is invalid; use an integer of at least 1";
+        String problem = "concurrency '" + value + "' is invalid; use a whole number from 1 to "
+                + Integer.MAX_VALUE;
         int concurrency;
         try {
             concurrency = Integer.parseInt(value.trim());

@@ -40,7 +40,7 @@ final class PropertyChecks {
     static int atLeast(String property, int value, int minimum) {
         if (value < minimum) {
             throw new InvalidLucidPropertyException(property, value,
-                    "use an integer of at least " + minimum);
+                    "use a whole number from " + minimum + " to " + Integer.MAX_VALUE);
         }
         return value;
     }

@@ -218,7 +218,8 @@ class LucidPropertiesYamlTests {
                 InvalidLucidPropertyException invalid =
                         findInvalid(context.getStartupFailure());
                 assertThat(invalid.getProperty()).isEqualTo(property);
-                assertThat(invalid.getAllowed()).endsWith("at least " + minimum);
+                assertThat(invalid.getAllowed()).isEqualTo(
+                        "use a whole number from " + minimum + " to " + Integer.MAX_VALUE);
             });
             runner().withPropertyValues(property + "=" + minimum).run(context ->
                     assertThat(context).as(property + "=" + minimum).hasNotFailed());
