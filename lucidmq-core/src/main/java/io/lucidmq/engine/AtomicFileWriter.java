@@ -66,19 +66,31 @@ public final class AtomicFileWriter {
         return target.resolveSibling(target.getFileName() + TEMP_SUFFIX);
     }
 
-    /** Forces a directory's entries to disk. */
+    /**
+     * Forces a directory's entries to disk. A pending interrupt waits until the force is
+     * done, because it would close the channel first.
+     */
     public static void forceDirectory(FileIO fileIO, Path directory) {
+        boolean interrupted = Thread.interrupted();
         try {
             fileIO.forceDirectory(directory);
         } catch (IOException e) {
             throw new LucidStorageException("failed to force directory " + directory, e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
-    /** Writes {@code content} to {@code temp}, replacing what it held, and forces it. */
+    /**
+     * Writes {@code content} to {@code temp}, replacing what it held, and forces it. A pending
+     * interrupt waits until the write is done, because it would close the channel first.
+     */
     public static void writeAndForce(FileIO fileIO, Path temp, byte[] content) {
         Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        boolean interrupted = Thread.interrupted();
         try (FileChannel channel = fileIO.open(temp, options)) {
             ByteBuffer buffer = ByteBuffer.wrap(content);
             while (buffer.hasRemaining()) {
@@ -88,6 +100,10 @@ public final class AtomicFileWriter {
         } catch (IOException e) {
             throw new LucidStorageException("failed to write and force " + temp + " ("
                     + content.length + " bytes)", e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

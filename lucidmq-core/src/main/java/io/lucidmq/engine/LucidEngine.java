@@ -244,6 +244,19 @@ public final class LucidEngine implements LucidMQ {
         if (!lifecycle.markClosed()) {
             return;
         }
+        // A pending interrupt would close the channels of the clean close's writes and
+        // forces, so it waits until the close is done.
+        boolean interrupted = Thread.interrupted();
+        try {
+            closeResources();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void closeResources() {
         signal.publish();
         closeStep("consumers", () -> List.copyOf(consumers).forEach(
                 LucidConsumer::closeByInstance));

@@ -146,6 +146,20 @@ public final class TopicRegistry {
 
     private Topic create(String name, TopicConfig topicConfig, boolean auto,
             Consumer<TopicConfig> beforeCreate) {
+        // A pending interrupt would close the channels that writing the metadata and opening
+        // the partitions use, so it waits until the topic exists.
+        boolean interrupted = Thread.interrupted();
+        try {
+            return createUninterrupted(name, topicConfig, auto, beforeCreate);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private Topic createUninterrupted(String name, TopicConfig topicConfig, boolean auto,
+            Consumer<TopicConfig> beforeCreate) {
         Names.requireValidTopic(name);
         synchronized (changeLock) {
             Topic existing = topics.get(name);

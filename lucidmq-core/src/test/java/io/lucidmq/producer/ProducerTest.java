@@ -12,6 +12,7 @@ import io.lucidmq.RecordTooLargeException;
 import io.lucidmq.io.FaultInjectingFileIO;
 import io.lucidmq.io.FaultInjectingFileIO.Operation;
 import io.lucidmq.log.RecordSizes;
+import io.lucidmq.log.SegmentFiles;
 import io.lucidmq.record.ConsumerRecord;
 import io.lucidmq.record.ProducerRecord;
 import io.lucidmq.record.RecordMetadata;
@@ -117,6 +118,39 @@ class ProducerTest {
             assertThat(mq.describeTopic("small").orElseThrow().partitions().get(0).endOffset())
                     .isZero();
         }
+    }
+
+    @Test
+    void interruptedSenderCreatesTopic() {
+        try (LucidMQ mq = LucidMQ.open(directory)) {
+            Producer producer = mq.producer();
+            Thread.currentThread().interrupt();
+            try {
+                RecordMetadata metadata = producer.send(ProducerRecord.of("fresh", "z"));
+
+                assertThat(metadata.offset()).isZero();
+                assertThat(Thread.currentThread().isInterrupted()).isTrue();
+            } finally {
+                Thread.interrupted();
+            }
+            assertThat(mq.listTopics()).containsExactly("fresh");
+        }
+    }
+
+    @Test
+    void closeFromInterruptedThreadIsClean() {
+        LucidMQ mq = LucidMQ.open(directory);
+        mq.producer().send(ProducerRecord.of("orders", "x"));
+        Thread.currentThread().interrupt();
+        try {
+            mq.close();
+
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(directory.resolve("topics").resolve("orders").resolve("0")
+                .resolve(SegmentFiles.CLEAN_SHUTDOWN_FILE)).exists();
     }
 
     @Test
