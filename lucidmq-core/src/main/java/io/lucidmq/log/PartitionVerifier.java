@@ -65,7 +65,9 @@ public final class PartitionVerifier {
             SegmentCheck check = checkSegment(directory, baseOffset, sealed, problems);
             checkOffsetIndex(directory, baseOffset, check, sealed, problems);
             checkTimeIndex(directory, baseOffset, check, sealed, problems);
-            expectedOffset = check.nextOffset;
+            // A segment inside an earlier one's range does not move the end back: its
+            // overlap is reported above, and the next segment must follow the earlier one.
+            expectedOffset = Math.max(expectedOffset, check.nextOffset);
         }
         return problems;
     }
@@ -129,6 +131,9 @@ public final class PartitionVerifier {
             if (scanner.stoppedAtDamage()) {
                 problems.add(new Problem(logFile, scanner.position(),
                         "batch cannot be framed: " + scanner.stopReason()));
+            } else if (sealed && scanner.position() == 0) {
+                problems.add(new Problem(logFile, 0, "sealed segment contains no batch: its "
+                        + "file is empty or starts with a zero length field"));
             } else if (sealed) {
                 long dataAfter = lastNonZeroByte(channel, scanner.position());
                 if (dataAfter >= 0) {

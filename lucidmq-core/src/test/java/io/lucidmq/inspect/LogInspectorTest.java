@@ -110,6 +110,24 @@ class LogInspectorTest {
 
         assertThat(problems).anySatisfy(problem ->
                 assertThat(problem.file()).isEqualTo(empty.toAbsolutePath()));
+        assertThat(problems).noneSatisfy(problem ->
+                assertThat(problem.description()).contains("are missing"));
+    }
+
+    @Test
+    void zeroedMiddleSegmentIsNamed() throws IOException {
+        writeRecords(true);
+        List<Long> baseOffsets = SegmentFiles.listBaseOffsets(partition());
+        Path middle = SegmentFiles.logFile(partition(), baseOffsets.get(1));
+        Files.write(middle, new byte[(int) Files.size(middle)]);
+
+        List<Problem> problems = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> LogInspector.verify(root));
+
+        assertThat(problems).anySatisfy(problem -> {
+            assertThat(problem.file()).isEqualTo(middle.toAbsolutePath());
+            assertThat(problem.description()).contains("contains no batch");
+        });
     }
 
     @Test
