@@ -26,12 +26,12 @@ public class TopicNameConflictException extends LucidException {
         this.existingTopic = existingTopic;
     }
 
-    /** The name of the topic that was to be created. */
+    /** Returns the name of the topic that was to be created. */
     public String topic() {
         return topic;
     }
 
-    /** The name of the existing topic that differs from {@link #topic()} only in case. */
+    /** Returns the name of the existing topic that differs from {@link #topic()} only in case. */
     public String existingTopic() {
         return existingTopic;
     }

@@ -229,8 +229,8 @@ final class SegmentWriter implements AutoCloseable {
      * length field. The interrupt flag is cleared meanwhile, so that an interrupt that came
      * before cannot close the channel. An interrupt that comes during a write closes it. The
      * write is then repeated on a new channel until one attempt completes, around the length
-     * field, because the interrupted attempt may have written that already. The flag is set again
-     * before returning. Interrupts therefore never fail a write, and never leave a batch in
+     * field, because the interrupted attempt may have written it already. The flag is set
+     * again before returning. So an interrupt does not fail the write, and leaves no batch in
      * the file that the log does not count.
      */
     private void writeThroughChannel(int position, ByteBuffer batch, ByteBuffer staging)
@@ -442,7 +442,7 @@ final class SegmentWriter implements AutoCloseable {
         synchronized (prepareLock) {
             stopped = true;
             dropMappings();
-            closeWriteChannel();
+            releaseWriteChannel();
             try (FileChannel channel = openChannel()) {
                 channel.truncate(size);
                 fileIO.force(channel, true);
@@ -458,21 +458,16 @@ final class SegmentWriter implements AutoCloseable {
         synchronized (prepareLock) {
             stopped = true;
             dropMappings();
-            closeWriteChannel();
+            releaseWriteChannel();
         }
     }
 
     /**
-     * Closes the channel for writing, if any, and gives its place back to the budget, after
-     * the last write: a roll calls it so that the next segment can take the place before the
+     * Closes the channel for writing, if any, and gives its place back to the budget. A roll
+     * calls it after the last write, so that the next segment can take the place before the
      * sealer truncates this file. The seal forces the file through a channel of its own.
      */
     void releaseWriteChannel() {
-        closeWriteChannel();
-    }
-
-    /** Closes the channel for writing, if any, and gives its place back to the budget. */
-    private void closeWriteChannel() {
         FileChannel channel;
         synchronized (writeChannelLock) {
             channel = writeChannel;

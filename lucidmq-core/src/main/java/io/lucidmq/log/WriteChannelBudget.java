@@ -10,8 +10,8 @@ import java.util.concurrent.Semaphore;
  * it with {@code fdatasync} when it has taken a place in this budget. Writing the same batch
  * through a mapping costs more under such forces: each force write-protects the pages it
  * writes back, so the next append to the same page faults again. Holding the file open costs
- * a descriptor, which is why the places are counted; a log that finds none free writes
- * through its mapping, as every other log does.
+ * a descriptor, so the places are counted. A log that finds no free place writes through its
+ * mapping, as every other log does.
  *
  * <p>Thread-safe.
  */

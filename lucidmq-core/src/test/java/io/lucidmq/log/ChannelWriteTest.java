@@ -205,7 +205,7 @@ class ChannelWriteTest {
         LogConfig config = LogTestSupport.config(64 * 1024);
         Map<Long, String> appended = new ConcurrentHashMap<>();
         List<Long> acknowledged = new CopyOnWriteArrayList<>();
-        List<String> refusals = new CopyOnWriteArrayList<>();
+        List<String> interruptedSends = new CopyOnWriteArrayList<>();
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch started = new CountDownLatch(1);
         try (PartitionLog log = open(directory, config, FileIO.standard(), budget)) {
@@ -221,7 +221,7 @@ class ChannelWriteTest {
                     } catch (LucidStorageException e) {
                         // Preparing file space or sealing a segment on this thread was
                         // interrupted: the record has no offset, or is not acknowledged.
-                        refusals.add(e.getMessage());
+                        interruptedSends.add(e.getMessage());
                     }
                     Thread.interrupted();
                 }
@@ -240,7 +240,7 @@ class ChannelWriteTest {
             assertThat(acknowledged).isNotEmpty();
             assertThat(log.flushedOffset())
                     .isGreaterThan(acknowledged.get(acknowledged.size() - 1));
-            assertThat(refusals).allMatch(message -> message.endsWith(
+            assertThat(interruptedSends).allMatch(message -> message.endsWith(
                     "was interrupted; the log stays usable"));
         }
 

@@ -88,11 +88,11 @@ final class ProfileNotes {
                 + "write-protects them, so the next append to each page faults again. A "
                 + "partition of a SYNC topic now writes and forces its active segment through "
                 + "a file it keeps open, while it holds one of the instance's write channels "
-                + "(a quarter of the open segment file cap). In three short runs one after the "
-                + "other against the engine before it, one thread sent 12,150, 11,490 and "
-                + "11,170 records/s against 9,790, 9,690 and 9,600, four threads 26,100, "
-                + "27,650 and 25,240 against 22,790, 20,300 and 19,990, and 16 threads 51,500, "
-                + "64,100 and 53,900 against 44,300, 60,500 and 46,200. Because one thread "
+                + "(a quarter of the open segment file cap). Three short runs alternated with the "
+                + "engine before it. One thread sent 12,150, 11,490 and 11,170 records/s "
+                + "against 9,790, 9,690 and 9,600. Four threads sent 26,100, 27,650 and 25,240 "
+                + "against 22,790, 20,300 and 19,990. Sixteen threads sent 51,500, 64,100 and "
+                + "53,900 against 44,300, 60,500 and 46,200. Because one thread "
                 + "gains the most, the 16-thread rate divided by the 1-thread rate fell.\n\n");
     }
 }
