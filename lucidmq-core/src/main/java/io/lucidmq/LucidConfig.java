@@ -158,9 +158,10 @@ public final class LucidConfig {
     }
 
     /**
-     * Whether two background threads do the segment file work whose size grows with the data:
-     * claiming file space ahead of the appends, and forcing, trimming and indexing a full
-     * segment after a roll. Default {@code true}. Off, the appending thread does both inside
+     * Whether three background threads do the segment file work whose size grows with the
+     * data: claiming file space ahead of the appends in the active segment and in the next
+     * segment's file, and forcing, trimming and indexing a full segment after a roll. Default
+     * {@code true}. Off, the appending thread does both inside
      * the send that needs them: appends are slower and a roll waits for a force, but every
      * file operation happens inside the call that causes it.
      */

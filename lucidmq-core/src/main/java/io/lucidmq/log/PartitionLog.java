@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
@@ -87,13 +88,22 @@ public final class PartitionLog implements AutoCloseable {
     /** Serializes raises of the flushed offset, which forces and seals make concurrently. */
     private final Object flushedOffsetLock = new Object();
     /**
-     * The writer of the next segment's file, which the preparer creates with its first chunk
-     * while the active segment fills its last chunk. The file has a temporary name until the
-     * roll. Guarded by the spare lock, which the preparer keeps while it creates one.
+     * The writer of the next segment's file, which the spare preparer creates with its first
+     * chunk while the active segment fills its last chunk, or at the start of the active
+     * segment when the previous one filled fast (see {@link #FAST_SEGMENT_NANOS}). The file
+     * has a temporary name until the roll. Guarded by the spare lock, which the spare preparer
+     * keeps while it creates one.
      */
     private SegmentWriter spare;
     private boolean spareRequested;
     private final Object spareLock = new Object();
+    /** When the active segment became active; guarded by the append lock. */
+    private long activeSinceNanos = System.nanoTime();
+    /**
+     * Whether the last sealed segment filled within {@link #FAST_SEGMENT_NANOS}; guarded by
+     * the append lock.
+     */
+    private boolean fillsFast;
     /** The number of segment files created in the directory since open. */
     private final AtomicLong directoryChanges = new AtomicLong();
     /**
@@ -105,6 +115,16 @@ public final class PartitionLog implements AutoCloseable {
     private boolean cleanShutdownMarkerPresent;
     private final AtomicReference<LogFailure> failure = new AtomicReference<>();
     private volatile boolean closed;
+
+    /**
+     * A segment that fills within this time (10 s) marks a fast partition. Its next segment
+     * file is then requested at the start of each segment and prepared in full on the spare
+     * preparer while the active segment fills. A partition that writes faster than one thread
+     * can prepare file space thus uses a second processor for it. Slower partitions get
+     * their next file with only its first chunk, near the end of the active segment, so that
+     * an idle partition holds no more than that on disk.
+     */
+    static final long FAST_SEGMENT_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private PartitionLog(LogContext context, boolean ownsFileCache, SegmentWorkers workers,
             WriteChannelBudget writeChannels, LogLoader.LoadedLog loaded) {
@@ -290,10 +310,10 @@ public final class PartitionLog implements AutoCloseable {
             long baseOffset = segment.nextOffset();
             int position = segment.size();
             long maxTimestamp = write(position, records, batchLength, timestampMs, baseOffset);
-            if (workers != null && !spareRequested
-                    && position + batchLength + SegmentWriter.PREALLOCATION_BYTES
-                            > context.config().segmentBytes()) {
-                requestSpare();
+            if (workers != null && !spareRequested && (fillsFast
+                    || position + batchLength + SegmentWriter.PREALLOCATION_BYTES
+                            > context.config().segmentBytes())) {
+                requestSpare(fillsFast);
             }
 
             segment.batchAppended(baseOffset, records.size(), batchLength, maxTimestamp,
@@ -419,6 +439,9 @@ public final class PartitionLog implements AutoCloseable {
             // forces the file with its cut.
             writer.releaseWriteChannel();
             writer = nextWriter;
+            long now = System.nanoTime();
+            fillsFast = now - activeSinceNanos < FAST_SEGMENT_NANOS;
+            activeSinceNanos = now;
             segments.add(next);
             flushedPosition = 0;
             directoryChanges.incrementAndGet();
@@ -443,32 +466,50 @@ public final class PartitionLog implements AutoCloseable {
         return next;
     }
 
-    /** Asks the preparer for the next segment's file; the caller holds the append lock. */
-    private void requestSpare() {
+    /**
+     * Asks the spare preparer for the next segment's file, with all of it prepared when
+     * {@code whole}; the caller holds the append lock.
+     */
+    private void requestSpare(boolean whole) {
         spareRequested = true;
         try {
-            workers.preparer().execute(this::prepareSpare);
+            workers.sparePreparer().execute(() -> prepareSpare(whole));
         } catch (RejectedExecutionException e) {
             LOGGER.debug("Preparer stopped; the next segment of partition {} is prepared on "
                     + "the roll", context.topicPartition());
         }
     }
 
-    /** Creates the spare segment file; runs on the preparer. */
-    private void prepareSpare() {
+    /**
+     * Creates the spare segment file with its first chunk, unless a request that ran before
+     * created it, and when {@code whole} queues the preparation of its other chunks; runs on
+     * the spare preparer. A request for the first chunk may run after the roll it was made
+     * for, because that roll did not wait and created its file itself. The spare it creates
+     * then serves the next roll.
+     */
+    private void prepareSpare(boolean whole) {
         synchronized (spareLock) {
-            if (closed || spare != null) {
+            if (closed) {
                 return;
             }
-            Path file = context.directory().resolve(SegmentFiles.SPARE_FILE);
-            try {
-                spare = SegmentWriter.prepared(file, context.fileIO(),
-                        context.config().segmentBytes(), workers.preparer(), writeChannels);
-            } catch (IOException | RuntimeException e) {
-                // Not fatal: the roll creates the next segment file itself.
-                LOGGER.warn("Preparing the next segment file {} of partition {} failed; the "
-                        + "roll creates it instead: {}", file, context.topicPartition(),
-                        e.toString());
+            if (spare == null) {
+                Path file = context.directory().resolve(SegmentFiles.SPARE_FILE);
+                try {
+                    spare = SegmentWriter.prepared(file, context.fileIO(),
+                            context.config().segmentBytes(), workers.preparer(),
+                            writeChannels);
+                } catch (IOException | RuntimeException e) {
+                    // Not fatal: the roll creates the next segment file itself.
+                    LOGGER.warn("Preparing the next segment file {} of partition {} failed; "
+                            + "the roll creates it instead: {}", file,
+                            context.topicPartition(), e.toString());
+                    return;
+                }
+            }
+            if (whole) {
+                // Queued chunk by chunk without the spare lock, so a roll that takes the spare
+                // meanwhile waits for one chunk at most.
+                spare.prepareAhead(context.config().segmentBytes(), workers.sparePreparer());
             }
         }
     }

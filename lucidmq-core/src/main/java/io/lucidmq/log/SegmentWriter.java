@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * catches up waits for that step, and prepares a chunk itself only when none is under way. A
  * chunk the preparer fails to claim is retried by the appending thread when it needs that
  * space, so a full disk fails exactly the append that needs the space. Without an executor,
- * every chunk is prepared by the append that first needs it.
+ * every chunk is prepared by the append that first needs it. {@link #prepareAhead} prepares
+ * chunks on another executor too, for the next segment's file before a roll makes it active.
  *
  * <p>The writer keeps no file descriptor open between calls. A mapping stays valid after its
  * channel closes, so a channel is opened only to extend, truncate or force the file's size.
@@ -86,6 +87,8 @@ final class SegmentWriter implements AutoCloseable {
      */
     private volatile MappedByteBuffer[] chunks = new MappedByteBuffer[0];
     private final Object prepareLock = new Object();
+    /** Serializes opening the file by name with renaming it. */
+    private final Object fileNameLock = new Object();
     private final AtomicBoolean preparationQueued = new AtomicBoolean();
     /** The bytes from the file start that are allocated, mapped and touched. */
     private volatile long preparedBytes;
@@ -153,7 +156,9 @@ final class SegmentWriter implements AutoCloseable {
      * stay valid, because they refer to the file, not to its name.
      */
     void moveTo(Path target) throws IOException {
-        synchronized (prepareLock) {
+        // Not under the prepare lock, so a roll does not wait for a chunk under way: that
+        // preparation holds its channel, which stays on the renamed file.
+        synchronized (fileNameLock) {
             fileIO.atomicMove(file, target);
             file = target;
         }
@@ -534,6 +539,54 @@ final class SegmentWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Prepares chunks on {@code executor}, one step per chunk, until {@code upTo} bytes (at
+     * most the segment size) are prepared or the writer is closed. Each step queues the next,
+     * so the executor runs other work between them. A failed step ends the steps; the appends
+     * then prepare the space themselves.
+     */
+    void prepareAhead(long upTo, Executor executor) {
+        long target = Math.min(upTo, segmentBytes);
+        if (preparedBytes >= target) {
+            return;
+        }
+        try {
+            executor.execute(() -> {
+                if (prepareOneChunkUpTo(target)) {
+                    prepareAhead(target, executor);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // The instance is closing; the appends prepare what they still need.
+        }
+    }
+
+    /** Prepares the next chunk if fewer than {@code target} bytes are; returns if it did. */
+    private boolean prepareOneChunkUpTo(long target) {
+        synchronized (prepareLock) {
+            if (stopped || preparedBytes >= target) {
+                return false;
+            }
+            try {
+                prepareNextChunk(0);
+                return true;
+            } catch (IOException | RuntimeException e) {
+                logBackgroundFailure(e);
+                return false;
+            }
+        }
+    }
+
+    private void logBackgroundFailure(Exception e) {
+        // Once per writer: a full disk would fail every step.
+        if (!backgroundFailureLogged) {
+            backgroundFailureLogged = true;
+            LOGGER.warn("Preparing space at byte {} of segment {} ahead of the appends failed; "
+                    + "appends will prepare it themselves: {}", preparedBytes,
+                    file.toAbsolutePath(), e.toString());
+        }
+    }
+
     private void prepareInBackground() {
         // A plain read first: appends in the second half of a chunk arrive here while the
         // step is queued, and a failing compare-and-set would cost each of them a write.
@@ -560,12 +613,7 @@ final class SegmentWriter implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 // Not fatal: the append that needs this space prepares it again and fails
                 // with its own error if the file system still refuses.
-                if (!backgroundFailureLogged) {
-                    backgroundFailureLogged = true;
-                    LOGGER.warn("Preparing space at byte {} of segment {} ahead of the appends "
-                            + "failed; appends will prepare it themselves: {}", preparedBytes,
-                            file.toAbsolutePath(), e.toString());
-                }
+                logBackgroundFailure(e);
             }
         }
     }
@@ -611,8 +659,11 @@ final class SegmentWriter implements AutoCloseable {
         preparedBytes = chunkEnd;
     }
 
+    /** Opens the file by its current name, never by a name {@link #moveTo} is replacing. */
     private FileChannel openChannel() throws IOException {
-        return fileIO.open(file, EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE));
+        synchronized (fileNameLock) {
+            return fileIO.open(file, EnumSet.of(StandardOpenOption.CREATE,
+                    StandardOpenOption.READ, StandardOpenOption.WRITE));
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.lucidmq.log;
 import static io.lucidmq.log.LogTestSupport.PARTITION;
 import static io.lucidmq.log.LogTestSupport.TIMESTAMP;
 import static io.lucidmq.log.LogTestSupport.appendValues;
+import static io.lucidmq.log.LogTestSupport.awaitUninterruptibly;
 import static io.lucidmq.log.LogTestSupport.readAll;
 import static io.lucidmq.log.LogTestSupport.record;
 import static io.lucidmq.log.LogTestSupport.values;
@@ -272,21 +273,6 @@ class ChannelWriteTest {
         assertThat(budget.freePlaces()).isEqualTo(1);
         try (PartitionLog reopened = LogTestSupport.open(directory, config)) {
             assertThat(values(readAll(reopened))).containsExactly("a");
-        }
-    }
-
-    private static void awaitUninterruptibly(CountDownLatch latch) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                latch.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 

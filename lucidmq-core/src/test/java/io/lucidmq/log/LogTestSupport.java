@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
 /** Shared helpers of the partition log tests. */
@@ -51,6 +52,22 @@ final class LogTestSupport {
             first = first < 0 ? offset : first;
         }
         return first;
+    }
+
+    /** Waits for {@code latch}, keeping an interrupt that arrives meanwhile for later. */
+    static void awaitUninterruptibly(CountDownLatch latch) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                latch.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Reads every record from the start offset to the end offset. */
