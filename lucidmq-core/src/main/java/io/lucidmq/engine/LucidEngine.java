@@ -88,6 +88,7 @@ public final class LucidEngine implements LucidMQ {
         this.fileCache = new SegmentFileCache(config.maxOpenSegmentFiles());
         this.segmentWorkers = config.readOnly() || !config.backgroundSegmentWork() ? null
                 : new SegmentWorkers(new NamedThreadFactory("segment-preparer"),
+                        new NamedThreadFactory("next-segment-preparer"),
                         new NamedThreadFactory("segment-sealer"));
         this.topics = new TopicRegistry(layout, config, fileCache, segmentWorkers);
         this.offsets = new OffsetStore(layout, config.fileIO(), config.readOnly(),

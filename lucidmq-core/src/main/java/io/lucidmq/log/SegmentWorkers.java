@@ -39,8 +39,14 @@ public final class SegmentWorkers implements AutoCloseable {
      * sealer thread from {@code sealerThreads}.
      */
     public SegmentWorkers(ThreadFactory preparerThreads, ThreadFactory sealerThreads) {
+        this(preparerThreads, preparerThreads, sealerThreads);
+    }
+
+    /** Starts each of the three threads from its own factory. */
+    public SegmentWorkers(ThreadFactory preparerThreads, ThreadFactory sparePreparerThreads,
+            ThreadFactory sealerThreads) {
         this.preparer = Executors.newSingleThreadExecutor(preparerThreads);
-        this.sparePreparer = Executors.newSingleThreadExecutor(preparerThreads);
+        this.sparePreparer = Executors.newSingleThreadExecutor(sparePreparerThreads);
         this.sealer = Executors.newSingleThreadExecutor(sealerThreads);
     }
 

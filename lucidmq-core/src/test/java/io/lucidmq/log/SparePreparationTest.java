@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,13 +24,16 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * How much of the next segment's file the spare preparer prepares before a roll: all of it
  * when the previous segment filled fast, only its first chunk, near the end of the active
- * segment, otherwise.
+ * segment, otherwise. An idle fast partition then keeps at most two segments of zeros.
  */
 class SparePreparationTest {
 
     private static final int CHUNK = SegmentWriter.PREALLOCATION_BYTES;
     private static final int SEGMENT_BYTES = 3 * CHUNK;
     private static final LogConfig CONFIG = new LogConfig(SEGMENT_BYTES, 64 * 1024,
+            LogConfig.DEFAULT_INDEX_INTERVAL_BYTES, 16);
+    private static final int LARGE_SEGMENT_BYTES = 8 * CHUNK;
+    private static final LogConfig LARGE = new LogConfig(LARGE_SEGMENT_BYTES, 64 * 1024,
             LogConfig.DEFAULT_INDEX_INTERVAL_BYTES, 16);
     private static final byte[] VALUE = new byte[60 * 1024];
 
@@ -94,6 +99,48 @@ class SparePreparationTest {
             Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
                     .until(() -> sizeOf(spare) == CHUNK);
             assertThat(log.segmentCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void idleFastPartitionKeepsTwoSegments() throws Exception {
+        try (SegmentWorkers workers = new SegmentWorkers(Thread::new, Thread::new);
+                PartitionLog log = PartitionLog.open(directory, PARTITION, LARGE,
+                        FileIO.standard(), false, null, workers)) {
+            while (log.segmentCount() < 3) {
+                append(log);
+            }
+            Path spare = directory.resolve(SegmentFiles.SPARE_FILE);
+            Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> sizeOf(spare) == LARGE_SEGMENT_BYTES);
+            // Waits until the background steps stop changing the file sizes.
+            AtomicLong previous = new AtomicLong(-1);
+            Awaitility.await().pollInterval(Duration.ofMillis(200))
+                    .during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(10))
+                    .until(() -> {
+                        long bytes = directoryBytes();
+                        return previous.getAndSet(bytes) == bytes;
+                    });
+
+            long zeros = directoryBytes() - log.sizeInBytes();
+            // The rest of the active segment, prepared in full as the next file, and the new
+            // next file.
+            long documented = 2L * LARGE_SEGMENT_BYTES;
+            assertThat(zeros).as("bytes held beyond the data, idle after fast rolls")
+                    .isLessThanOrEqualTo(documented);
+        }
+    }
+
+    private long directoryBytes() throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> f.toString().endsWith(".log")
+                    || f.toString().endsWith(".tmp")).mapToLong(f -> {
+                        try {
+                            return Files.size(f);
+                        } catch (IOException e) {
+                            return 0;
+                        }
+                    }).sum();
         }
     }
 
