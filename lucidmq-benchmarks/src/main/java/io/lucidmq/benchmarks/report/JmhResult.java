@@ -34,6 +34,11 @@ public record JmhResult(String benchmark, String mode, int threads, Settings set
         public boolean hasSpread() {
             return Double.isFinite(min) && Double.isFinite(max);
         }
+
+        /** Returns this metric with its score, error and iteration range times {@code k}. */
+        public Metric times(double k) {
+            return new Metric(score * k, error * k, unit, min * k, max * k);
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package io.lucidmq.benchmarks.report;
 
 import io.lucidmq.benchmarks.durable.LucidDurableBenchmark;
 import io.lucidmq.benchmarks.durable.RawForceBenchmark;
+import io.lucidmq.benchmarks.durable.SenderReleaseBenchmark;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,11 +39,11 @@ final class ThroughputSections {
     void appendDurable(StringBuilder out) {
         out.append("## 2. Durable append (force before acknowledge)\n\n");
         out.append("One operation is one blocking append of a 1 KiB value that returns after "
-                + "the value is on the disk. The raw loops write and call "
+                + "the value is on the disk. The first two raw loops write and call "
                 + "`FileChannel.force(false)` (fdatasync) per record; one force can cover "
-                + "only one record, so they run with one thread. The last row sends the same "
-                + "records through `sendAsync`, whose futures the engine's background thread "
-                + "completes after it forces.\n\n");
+                + "only one record, so they run with one thread. The `sendAsync` row sends "
+                + "the same records through `sendAsync`, whose futures the engine's "
+                + "background thread completes after it forces.\n\n");
         MarkdownTable table = new MarkdownTable("Threads", "Store", "records/s",
                 "vs SQLite, same threads", "vs LucidMQ, 1 thread");
         addRawForceRow(table, "growingFile", "raw append to a growing file + force");
@@ -62,7 +63,22 @@ final class ThroughputSections {
         table.row("16", "LucidMQ, durability SYNC, `sendAsync(record).join()`",
                 sendAsync.map(Format::withError).orElse(NOT_IN_RESULTS),
                 ratio(sendAsync, durable(Stores.DURABLE.get(1), 16)), ratio(sendAsync, lucidOne));
+        GroupCommitLimits limits = new GroupCommitLimits(figures);
+        for (int records : List.of(8, 16)) {
+            Optional<JmhResult.Metric> forced = limits.forcedRecords(records);
+            table.row("1", "raw write of " + records + " records, then one force",
+                    forced.map(Format::withError).orElse(NOT_IN_RESULTS),
+                    ratio(forced, durable(Stores.DURABLE.get(1), 1)), ratio(forced, lucidOne));
+        }
         table.appendTo(out);
+        limits.releaseRoundMicros().ifPresent(micros -> out.append("\nThe last two rows "
+                + "write the records one call each, as that many senders would, and force "
+                + "them with one call: the most a group commit can gain. Waking blocked "
+                + "senders costs time too: 16 threads that meet at a `Phaser`, the last "
+                + "waking the 15 others, with no disk work, take ")
+                .append(Format.number(micros)).append(" µs a round (")
+                .append(Format.number(SenderReleaseBenchmark.SENDERS * 1e6 / micros))
+                .append(" passes/s).\n"));
     }
 
     /** Appends the consume half of section 3. */

@@ -51,15 +51,25 @@ public final class PreallocatedForceWriter implements Closeable {
     }
 
     /** Writes a frame at the next position and forces it before returning. */
-    public synchronized void appendAndForce(byte[] value) {
-        frame.clear();
-        frame.putInt(value.length).put(value).flip();
-        if (position + frame.remaining() > fileBytes) {
-            position = 0;
-        }
+    public void appendAndForce(byte[] value) {
+        appendAndForce(value, 1);
+    }
+
+    /**
+     * Writes {@code frames} frames of {@code value}, one write call each, as that many
+     * senders would, then forces them all with one call before returning.
+     */
+    public synchronized void appendAndForce(byte[] value, int frames) {
         try {
-            while (frame.hasRemaining()) {
-                position += channel.write(frame, position);
+            for (int i = 0; i < frames; i++) {
+                frame.clear();
+                frame.putInt(value.length).put(value).flip();
+                if (position + frame.remaining() > fileBytes) {
+                    position = 0;
+                }
+                while (frame.hasRemaining()) {
+                    position += channel.write(frame, position);
+                }
             }
             channel.force(false);
         } catch (IOException e) {

@@ -82,6 +82,21 @@ class ReportGeneratorTest {
     }
 
     @Test
+    void groupCommitTargetCitesCeilings() {
+        assertThat(page).contains("| 1 | raw write of 8 records, then one force | 16,000 ± 800 "
+                + "| — | 8.00×");
+        assertThat(page).contains("16 threads that meet at a `Phaser`, the last waking the 15 "
+                + "others, with no disk work, take 100 µs a round (160,000 passes/s).");
+        assertThat(page).contains("rate | 10.0× (9.05 – 11.1) | ≥ 8.00× | **PASS** | A force "
+                + "that waits for all 16 senders takes 667 µs for 16 records (raw write and "
+                + "force), and releasing 15 parked threads until all 16 are back takes 100 µs "
+                + "(16 threads at a Phaser, no disk work): at most 20,870 records/s, 10.4× the "
+                + "1-thread rate. Forces run back to back cover each sender every second force, "
+                + "8 records per force on average, which take 500 µs: at most 16,000 records/s, "
+                + "8.00×. |");
+    }
+
+    @Test
     void consumeTableUsesTheRecordsCounter() {
         assertThat(page).contains("| 1 KiB | LucidMQ plain reader | 100000 | 2,000,000 ± 50,000 "
                 + "| 2,048 | — |");
