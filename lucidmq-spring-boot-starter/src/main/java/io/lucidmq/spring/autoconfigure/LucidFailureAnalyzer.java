@@ -1,6 +1,7 @@
 package io.lucidmq.spring.autoconfigure;
 
 import io.lucidmq.DirectoryLockedException;
+import io.lucidmq.TopicNameConflictException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -11,7 +12,8 @@ import org.springframework.core.Ordered;
  * Explains LucidMQ startup failures in Spring Boot's failure report: an invalid
  * {@code lucidmq.*} value (out of range, not convertible to the property's type, a fraction for
  * a whole number or a list for a single value), a {@code lucidmq.topics} entry that does not
- * match the existing topic, and a directory that another writer holds.
+ * match the existing topic, a topic name that differs from an existing one only in letter
+ * case, and a directory that another writer holds.
  */
 public class LucidFailureAnalyzer implements FailureAnalyzer, Ordered {
 
@@ -29,6 +31,9 @@ public class LucidFailureAnalyzer implements FailureAnalyzer, Ordered {
             }
             if (cause instanceof TopicMismatchException mismatch) {
                 return analyzeTopicMismatch(mismatch);
+            }
+            if (cause instanceof TopicNameConflictException conflict) {
+                return analyzeNameConflict(conflict);
             }
             if (cause instanceof DirectoryLockedException locked) {
                 return analyzeLocked(locked);
@@ -59,6 +64,15 @@ public class LucidFailureAnalyzer implements FailureAnalyzer, Ordered {
                 "Topic settings are fixed when a topic is created. Change 'lucidmq.topics."
                         + ex.getTopic() + "' to match the existing topic, or delete the topic "
                         + "(with its records) and restart.", ex);
+    }
+
+    private static FailureAnalysis analyzeNameConflict(TopicNameConflictException ex) {
+        return new FailureAnalysis(ex.getMessage(),
+                "Topic names must differ in more than letter case, because a case-insensitive "
+                        + "file system keeps both in one directory. Use the existing topic '"
+                        + ex.existingTopic() + "' where the application names '" + ex.topic()
+                        + "' (in 'lucidmq.topics', @LucidListener or LucidTemplate), or "
+                        + "choose another name.", ex);
     }
 
     private static FailureAnalysis analyzeLocked(DirectoryLockedException ex) {

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lucidmq.DirectoryLockedException;
 import io.lucidmq.DurabilityPolicy;
+import io.lucidmq.LucidMQ;
 import io.lucidmq.topic.TopicConfig;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -39,6 +42,28 @@ class LucidFailureAnalyzerTests {
         assertThat(analysis.getDescription()).contains("Topic 'orders' in /data")
                 .contains("partitions=2").contains("partitions=6");
         assertThat(analysis.getAction()).contains("lucidmq.topics.orders");
+    }
+
+    @Test
+    void topicNameConflictNamesBothTopics(@TempDir Path directory) {
+        try (LucidMQ lucidMQ = LucidMQ.open(directory)) {
+            lucidMQ.createTopic("Orders");
+        }
+
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(LucidAutoConfiguration.class))
+                .withPropertyValues("lucidmq.directory=" + directory,
+                        "lucidmq.topics.orders.partitions=1")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    FailureAnalysis analysis = analyzer.analyze(context.getStartupFailure());
+
+                    assertThat(analysis).isNotNull();
+                    assertThat(analysis.getDescription()).contains("cannot create topic "
+                            + "'orders'").contains("existing topic 'Orders'");
+                    assertThat(analysis.getAction()).contains("Use the existing topic "
+                            + "'Orders' where the application names 'orders'");
+                });
     }
 
     @Test
