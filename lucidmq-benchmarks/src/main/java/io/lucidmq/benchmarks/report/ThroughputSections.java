@@ -71,14 +71,14 @@ final class ThroughputSections {
                     ratio(forced, durable(Stores.DURABLE.get(1), 1)), ratio(forced, lucidOne));
         }
         table.appendTo(out);
-        limits.releaseRoundMicros().ifPresent(micros -> out.append("\nThe last two rows "
+        limits.releaseRoundMicros().ifPresent(micros -> out.append("The last two rows "
                 + "write the records one call each, as that many senders would, and force "
                 + "them with one call: the most a group commit can gain. Waking blocked "
                 + "senders costs time too: 16 threads that meet at a `Phaser`, the last "
                 + "waking the 15 others, with no disk work, take ")
                 .append(Format.number(micros)).append(" µs a round (")
                 .append(Format.number(SenderReleaseBenchmark.SENDERS * 1e6 / micros))
-                .append(" passes/s).\n"));
+                .append(" passes/s).\n\n"));
     }
 
     /** Appends the consume half of section 3. */
