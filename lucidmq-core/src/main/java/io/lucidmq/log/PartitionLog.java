@@ -227,6 +227,11 @@ public final class PartitionLog implements AutoCloseable {
     private void openWriter(boolean cleanShutdown) throws IOException {
         Segment active = segments.last();
         writer = newWriter(active);
+        if (!active.isEmpty()) {
+            // How long the segment took to fill before the open is unknown, so it counts as
+            // slow: its roll does not make the partition fast.
+            activeSinceNanos = System.nanoTime() - FAST_SEGMENT_NANOS;
+        }
         if (!cleanShutdown) {
             // Recovery read the page cache; force what it validated before calling it flushed.
             writer.forceFile();

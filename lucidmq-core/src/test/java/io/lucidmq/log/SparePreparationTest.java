@@ -103,6 +103,25 @@ class SparePreparationTest {
     }
 
     @Test
+    void reopenedSegmentRollIsNotFast() throws Exception {
+        try (PartitionLog log = PartitionLog.open(directory, PARTITION, CONFIG,
+                FileIO.standard(), false)) {
+            append(log);
+        }
+        try (SegmentWorkers workers = new SegmentWorkers(Thread::new, Thread::new);
+                PartitionLog log = PartitionLog.open(directory, PARTITION, CONFIG,
+                        FileIO.standard(), false, null, workers)) {
+            while (log.segmentCount() < 2) {
+                append(log);
+            }
+
+            Path spare = directory.resolve(SegmentFiles.SPARE_FILE);
+            Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
+                    .until(() -> sizeOf(spare) < SEGMENT_BYTES);
+        }
+    }
+
+    @Test
     void idleFastPartitionKeepsTwoSegments() throws Exception {
         try (SegmentWorkers workers = new SegmentWorkers(Thread::new, Thread::new);
                 PartitionLog log = PartitionLog.open(directory, PARTITION, LARGE,
