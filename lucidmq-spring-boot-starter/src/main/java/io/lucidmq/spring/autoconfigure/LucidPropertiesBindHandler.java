@@ -1,9 +1,11 @@
 package io.lucidmq.spring.autoconfigure;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.AbstractBindHandler;
@@ -15,19 +17,24 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyState;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
+import org.springframework.core.env.EnumerablePropertySource;
 
 /**
- * Rejects two kinds of {@code lucidmq.*} values that Spring Boot would bind without an error.
- * A number with a fraction, which YAML reads as a {@code Double}, is truncated by the number
- * converter when bound to a whole-number property. A YAML list given for a single-value
+ * Rejects the {@code lucidmq.*} values that Spring Boot would bind wrongly, or ignore, without
+ * an error. A number with a fraction, which YAML reads as a {@code Double}, is truncated by
+ * the number converter when bound to a whole-number property. A YAML list given for a single-value
  * property becomes indexed names such as {@code lucidmq.default-partitions[0]}, which binding
- * ignores, so the default stays. Each throws an {@link InvalidLucidPropertyException} that
+ * ignores, so the default stays. A duration without a unit is read as milliseconds. A
+ * {@code lucidmq.topics} key that does not name a topic and one of its settings (see
+ * {@link TopicKeys}) is ignored. Each throws an {@link InvalidLucidPropertyException} that
  * names the property and the value, which the binder wraps in a {@code BindException}.
  *
  * <p>One instance serves one binding of one configuration properties bean on one thread, and
  * acts only when that bean is a {@link LucidProperties}.
  */
 final class LucidPropertiesBindHandler extends AbstractBindHandler {
+
+    private static final Pattern BARE_NUMBER = Pattern.compile("[-+]?\\d+");
 
     private boolean bindingLucidProperties;
 
@@ -52,6 +59,9 @@ final class LucidPropertiesBindHandler extends AbstractBindHandler {
         if (bindingLucidProperties && WholeNumberRanges.isWholeNumberType(type)) {
             rejectFraction(name, type, context.getConfigurationProperty());
         }
+        if (bindingLucidProperties && type == Duration.class) {
+            rejectDurationWithoutUnit(name, context.getConfigurationProperty());
+        }
         return super.onSuccess(name, target, context, result);
     }
 
@@ -61,7 +71,31 @@ final class LucidPropertiesBindHandler extends AbstractBindHandler {
         if (bindingLucidProperties && result == null && isSingleValue(target)) {
             rejectList(name, context);
         }
+        if (bindingLucidProperties && context.getDepth() == 0) {
+            for (ConfigurationPropertySource source : context.getSources()) {
+                if (source.getUnderlyingSource() instanceof EnumerablePropertySource<?> raw) {
+                    TopicKeys.check(raw);
+                }
+            }
+        }
         super.onFinish(name, target, context, result);
+    }
+
+    /**
+     * Throws for a duration given as a bare number, such as {@code retention: 7}, which Spring
+     * Boot would read as milliseconds. {@code -1}, which turns a limit off, stays allowed.
+     */
+    private static void rejectDurationWithoutUnit(ConfigurationPropertyName name,
+            @Nullable ConfigurationProperty property) {
+        if (property == null) {
+            return;
+        }
+        String text = String.valueOf(property.getValue()).trim();
+        if (BARE_NUMBER.matcher(text).matches() && !text.equals("-1")) {
+            throw new InvalidLucidPropertyException(name.toString(), property.getValue(),
+                    "give a unit, such as 500ms, 30s, 5m, 12h or 7d: a number alone would be "
+                            + "read as milliseconds");
+        }
     }
 
     private static void rejectFraction(ConfigurationPropertyName name, Class<?> type,

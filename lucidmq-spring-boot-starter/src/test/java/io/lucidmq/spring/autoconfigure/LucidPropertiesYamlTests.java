@@ -185,6 +185,89 @@ class LucidPropertiesYamlTests {
                 });
     }
 
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "lucidmq.retention                | 7",
+        "lucidmq.force-interval           | 100",
+        "lucidmq.topics.orders.retention  | 7",
+        "lucidmq.listener.poll-timeout    | '500'",
+    })
+    void durationWithoutUnitFailsStartup(String property, String value) {
+        runner().withInitializer(yaml(property + ": " + value)).run(context -> {
+            assertThat(context).hasFailed();
+            InvalidLucidPropertyException invalid = findInvalid(context.getStartupFailure());
+            assertThat(invalid.getProperty()).isEqualTo(property);
+            assertThat(invalid.getValue()).isEqualTo(value.replace("'", ""));
+            assertThat(invalid.getAllowed()).isEqualTo("give a unit, such as 500ms, 30s, 5m, "
+                    + "12h or 7d: a number alone would be read as milliseconds");
+        });
+    }
+
+    @Test
+    void minusOneRetentionStillBinds() {
+        runner().withInitializer(yaml("lucidmq.retention: -1")).run(context ->
+                assertThat(context).hasNotFailed());
+    }
+
+    @Test
+    void dottedTopicNameNeedsBrackets() {
+        runner().withInitializer(yaml("""
+                lucidmq:
+                  topics:
+                    orders.v1:
+                      partitions: 2
+                """)).run(context -> {
+                    assertThat(context).hasFailed();
+                    InvalidLucidPropertyException invalid =
+                            findInvalid(context.getStartupFailure());
+                    assertThat(invalid.getProperty())
+                            .isEqualTo("lucidmq.topics.orders.v1.partitions");
+                    assertThat(invalid.getAllowed()).isEqualTo("a topic name with a dot must be "
+                            + "written in brackets: 'lucidmq.topics[orders.v1].partitions' (in "
+                            + "YAML, the key \"[orders.v1]\")");
+                });
+    }
+
+    @Test
+    void bracketedDottedTopicNameBinds() {
+        runner().withInitializer(yaml("""
+                lucidmq:
+                  topics:
+                    "[orders.v1]":
+                      partitions: 2
+                """)).run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(LucidProperties.class).getTopics()
+                            .get("orders.v1").getPartitions()).isEqualTo(2);
+                });
+    }
+
+    @Test
+    void topicNameWithSpaceFailsStartup() {
+        runner().withInitializer(yaml("""
+                lucidmq:
+                  topics:
+                    bad name:
+                      partitions: 2
+                """)).run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(findInvalid(context.getStartupFailure()).getAllowed())
+                            .isEqualTo("topic 'bad name' has a character that topic names do "
+                                    + "not allow: use a-z A-Z 0-9 . _ -");
+                });
+    }
+
+    @Test
+    void misspeltTopicSettingFailsStartup() {
+        runner().withInitializer(yaml("lucidmq.topics.orders.partitons: 2")).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(findInvalid(context.getStartupFailure()).getAllowed())
+                    .isEqualTo("'partitons' is not a topic setting: use one of partitions, "
+                            + "segment-size, max-record-size, retention-bytes, retention, "
+                            + "durability");
+        });
+    }
+
     @Test
     void otherPropertiesBeansKeepSpringBehaviour() {
         new ApplicationContextRunner()
