@@ -48,8 +48,9 @@ final class ListenerPropertiesMapper {
                 retry.getMaxInterval()).toMillis();
         if (maxInterval < interval) {
             throw new InvalidLucidPropertyException(PREFIX + "retry.max-interval",
-                    retry.getMaxInterval(), "use at least " + PREFIX + "retry.interval ("
-                            + retry.getInterval() + ")");
+                    PropertyChecks.formatDuration(retry.getMaxInterval()), "use at least "
+                            + PREFIX + "retry.interval ("
+                            + PropertyChecks.formatDuration(retry.getInterval()) + ")");
         }
         if (multiplier == 1.0) {
             return new FixedBackOff(interval, retries);

@@ -1,6 +1,8 @@
 package io.lucidmq.spring.autoconfigure;
 
 import io.lucidmq.LucidConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** Maps the instance properties of {@link LucidProperties} to a {@link LucidConfig.Builder}. */
 final class LucidConfigMapper {
@@ -14,8 +16,12 @@ final class LucidConfigMapper {
      * @throws InvalidLucidPropertyException if a value is out of range
      */
     static LucidConfig.Builder toBuilder(LucidProperties properties) {
-        LucidConfig.Builder builder = LucidConfig.builder(
-                properties.getDirectory().toAbsolutePath())
+        Path directory = properties.getDirectory().toAbsolutePath();
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new InvalidLucidPropertyException("lucidmq.directory", directory,
+                    "give a directory, or a path to create one at: this path is a file");
+        }
+        LucidConfig.Builder builder = LucidConfig.builder(directory)
                 .durability(properties.getDurability())
                 .forceInterval(PropertyChecks.positive("lucidmq.force-interval",
                         properties.getForceInterval()))

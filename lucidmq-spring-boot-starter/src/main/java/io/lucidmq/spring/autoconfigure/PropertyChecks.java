@@ -18,12 +18,15 @@ final class PropertyChecks {
     /** The largest maximum record size: the largest segment less the segment overhead. */
     static final int MAX_RECORD_BYTES = Integer.MAX_VALUE - TopicConfig.SEGMENT_OVERHEAD_BYTES;
 
+    /** The maximum duration that {@link #formatDuration} writes in units: about 292 years. */
+    private static final long MAX_SECONDS = Long.MAX_VALUE / 1000 / 1000;
+
     private PropertyChecks() {
     }
 
     static Duration positive(String property, Duration value) {
         if (value.isZero() || value.isNegative()) {
-            throw new InvalidLucidPropertyException(property, value,
+            throw new InvalidLucidPropertyException(property, formatDuration(value),
                     "use a duration above zero, such as 500ms or 1s");
         }
         return value;
@@ -31,7 +34,7 @@ final class PropertyChecks {
 
     static Duration notNegative(String property, Duration value) {
         if (value.isNegative()) {
-            throw new InvalidLucidPropertyException(property, value,
+            throw new InvalidLucidPropertyException(property, formatDuration(value),
                     "use a duration of zero or more, such as 0s or 1s");
         }
         return value;
@@ -88,7 +91,7 @@ final class PropertyChecks {
             return NO_LIMIT;
         }
         if (value.toMillis() < 1) {
-            throw new InvalidLucidPropertyException(property, value,
+            throw new InvalidLucidPropertyException(property, formatDuration(value),
                     "use a duration of at least 1ms, such as 7d, or -1 for no limit");
         }
         return value.toMillis();
@@ -100,6 +103,30 @@ final class PropertyChecks {
                     "use a finite number of at least " + minimum);
         }
         return value;
+    }
+
+    /**
+     * Formats {@code value} in the largest of the units d, h, m, s and ms that divides it
+     * exactly, as the properties are written, such as {@code 0s} or {@code -1500ms}. A value
+     * with a part below a millisecond, or longer than about 292 years, keeps the ISO-8601
+     * form, such as {@code PT0.0001S}.
+     */
+    static String formatDuration(Duration value) {
+        long[] units = {86_400_000, 3_600_000, 60_000, 1000, 1};
+        String[] names = {"d", "h", "m", "s", "ms"};
+        if (value.isZero()) {
+            return "0s";
+        }
+        if (value.getNano() % 1_000_000 != 0 || value.abs().getSeconds() > MAX_SECONDS) {
+            return value.toString();
+        }
+        long millis = value.toMillis();
+        for (int i = 0; i < units.length; i++) {
+            if (millis % units[i] == 0) {
+                return millis / units[i] + names[i];
+            }
+        }
+        return value.toString();
     }
 
     /**

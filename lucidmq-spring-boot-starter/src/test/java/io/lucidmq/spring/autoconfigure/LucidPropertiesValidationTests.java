@@ -3,6 +3,7 @@ package io.lucidmq.spring.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,6 +84,30 @@ class LucidPropertiesValidationTests {
                     assertThat(invalid.getMessage()).contains("max-record-size")
                             .contains("use at least 1088B");
                 });
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+        "lucidmq.force-interval          | 0s     | 0s",
+        "lucidmq.retention               | -5s    | -5s",
+        "lucidmq.external-poll-interval  | -1500ms | -1500ms",
+        "lucidmq.listener.poll-timeout   | 0d     | 0s",
+    })
+    void durationMessageShowsValueInUnits(String property, String value, String shown) {
+        runner().withPropertyValues(property + "=" + value).run(context ->
+                assertThat(findInvalid(context.getStartupFailure()).getValue())
+                        .isEqualTo(shown));
+    }
+
+    @Test
+    void fileAsDirectoryFailsStartup() throws Exception {
+        Path file = Files.createFile(directory.resolve("not-a-directory"));
+        runner().withPropertyValues("lucidmq.directory=" + file).run(context -> {
+            InvalidLucidPropertyException invalid = findInvalid(context.getStartupFailure());
+            assertThat(invalid.getProperty()).isEqualTo("lucidmq.directory");
+            assertThat(invalid.getAllowed()).isEqualTo("give a directory, or a path to create "
+                    + "one at: this path is a file");
+        });
     }
 
     @Test
