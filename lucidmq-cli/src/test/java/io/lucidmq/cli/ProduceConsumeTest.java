@@ -97,8 +97,19 @@ class ProduceConsumeTest {
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err().strip()).isEqualTo("lucidmq: standard input line 2: key "
-                + "separator ':' not found; the lines before it were written");
+                + "separator ':' not found; line 1 was written");
         assertThat(cli.run("consume", "orders").outLines()).containsExactly("v1");
+    }
+
+    @Test
+    void produceFirstLineInvalidWritesNothing() {
+        CliResult result = cli.runWithInput("no separator\nk2:v2\n",
+                "produce", "orders", "--key-separator", ":");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err().strip()).isEqualTo("lucidmq: standard input line 1: key "
+                + "separator ':' not found; no line was written");
+        assertThat(cli.run("consume", "orders").out()).isEmpty();
     }
 
     @Test

@@ -117,7 +117,7 @@ final class ProduceCommand extends DirectoryCommand {
         } catch (RuntimeException e) {
             throw new CommandFailedException("writing lines " + firstLine + " to " + lineNumber
                     + " of " + inputName() + " failed: " + e.getMessage()
-                    + "; the lines before " + firstLine + " were written", e);
+                    + "; " + writtenBefore(firstLine), e);
         }
         batch.clear();
         if (root().verbose()) {
@@ -144,7 +144,15 @@ final class ProduceCommand extends DirectoryCommand {
 
     private CommandFailedException failedAtLine(long line, String problem, Exception cause) {
         return new CommandFailedException(inputName() + " line " + line + ": " + problem
-                + "; the lines before it were written", cause);
+                + "; " + writtenBefore(line), cause);
+    }
+
+    /** Says which lines were written when {@code line} was not. */
+    private static String writtenBefore(long line) {
+        if (line <= 1) {
+            return "no line was written";
+        }
+        return line == 2 ? "line 1 was written" : "lines 1 to " + (line - 1) + " were written";
     }
 
     private String inputName() {
