@@ -104,6 +104,19 @@ class TopicsCommandsTest {
     }
 
     @Test
+    void createReadsMegabyteSuffixAsMebibytes() {
+        CliResult result = cli.run("topics", "create", "orders", "--partitions", "3",
+                "--segment-bytes", "16MB", "--retention-bytes", "1GB");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
+        try (LucidMQ lucid = LucidMQ.open(directory)) {
+            TopicConfig config = lucid.describeTopic("orders").orElseThrow().config();
+            assertThat(config.segmentBytes()).isEqualTo(16 * 1024 * 1024);
+            assertThat(config.retentionBytes()).isEqualTo(1024L * 1024 * 1024);
+        }
+    }
+
+    @Test
     void createSmallSegmentLowersMaxRecordBytes() {
         CliResult result = cli.run("topics", "create", "small", "--partitions", "1",
                 "--segment-bytes", "64KiB");

@@ -49,10 +49,11 @@ class UsageErrorsTest {
     @Test
     void badSizeExitsTwo() {
         CliResult result = new TestCli(directory).run("topics", "create", "orders",
-                "--partitions", "1", "--segment-bytes", "64MB");
+                "--partitions", "1", "--segment-bytes", "64M");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("'64MB' is not a size");
+        assertThat(result.err()).contains("'64M' is not a size")
+                .contains("KB or KiB, MB or MiB, GB or GiB");
     }
 
     @Test

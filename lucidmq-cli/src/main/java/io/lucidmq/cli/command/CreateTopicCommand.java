@@ -28,8 +28,8 @@ final class CreateTopicCommand extends DirectoryCommand {
 
     @Option(names = "--segment-bytes", paramLabel = "SIZE", converter = ByteSizeConverter.class,
             description = "The size at which a segment is sealed and the next one started, in "
-                    + "bytes or with a KiB, MiB or GiB suffix; default "
-                    + TopicConfig.DEFAULT_SEGMENT_BYTES + ".")
+                    + "bytes or with a KB, MB or GB suffix (or KiB, MiB, GiB; all powers of "
+                    + "1024); default " + TopicConfig.DEFAULT_SEGMENT_BYTES + ".")
     Long segmentBytes;
 
     @Option(names = "--max-record-bytes", paramLabel = "SIZE",

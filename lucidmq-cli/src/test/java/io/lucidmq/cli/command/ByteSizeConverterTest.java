@@ -24,17 +24,41 @@ class ByteSizeConverterTest {
     }
 
     @Test
+    void convertReadsDecimalStyleSuffixesAsBinary() {
+        assertThat(converter.convert("16MB")).isEqualTo(16L * 1024 * 1024);
+        assertThat(converter.convert("16MB")).isEqualTo(converter.convert("16MiB"));
+        assertThat(converter.convert("4KB")).isEqualTo(4096L);
+        assertThat(converter.convert("1gb")).isEqualTo(1024L * 1024 * 1024);
+        assertThat(converter.convert("2 GB")).isEqualTo(2L * 1024 * 1024 * 1024);
+        assertThat(converter.convert("512B")).isEqualTo(512L);
+    }
+
+    @Test
     void convertReadsMinusOneAsNoLimit() {
         assertThat(converter.convert("-1")).isEqualTo(-1L);
     }
 
     @Test
     void convertRejectsOtherText() {
-        for (String invalid : new String[] {"64MB", "-2", "1.5MiB", "", "MiB"}) {
+        for (String invalid : new String[] {"64TB", "-2", "1.5MiB", "", "MiB", "64M", "64KIBB"}) {
             assertThatThrownBy(() -> converter.convert(invalid)).as(invalid)
                     .isInstanceOf(TypeConversionException.class)
                     .hasMessageStartingWith("'" + invalid + "' is not a size");
         }
+    }
+
+    @Test
+    void convertErrorListsBothSuffixForms() {
+        assertThatThrownBy(() -> converter.convert("64M"))
+                .isInstanceOf(TypeConversionException.class)
+                .hasMessageContainingAll("KB", "MB", "GB", "KiB", "MiB", "GiB", "1024");
+    }
+
+    @Test
+    void convertRejectsOverflowWithGbSuffix() {
+        assertThatThrownBy(() -> converter.convert("9999999999GB"))
+                .isInstanceOf(TypeConversionException.class)
+                .hasMessageStartingWith("'9999999999GB' is too large");
     }
 
     @Test
