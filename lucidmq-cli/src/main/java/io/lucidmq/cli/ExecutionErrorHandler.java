@@ -1,5 +1,6 @@
 package io.lucidmq.cli;
 
+import io.lucidmq.CorruptRecordException;
 import io.lucidmq.DirectoryLockedException;
 import io.lucidmq.LucidException;
 import io.lucidmq.cli.command.LucidCommand;
@@ -15,8 +16,9 @@ import org.slf4j.LoggerFactory;
  * its stack trace only under {@code --verbose}.
  *
  * <p>An {@link IllegalArgumentException} is bad input that the option parser could not see,
- * such as a partition count of 0, and exits with {@link ExitCodes#USAGE}. Every other failure
- * exits with {@link ExitCodes#FAILURE}.
+ * such as a partition count of 0, and exits with {@link ExitCodes#USAGE}. A
+ * {@link CorruptRecordException}, such as {@code consume} reaching a damaged batch, exits with
+ * {@link ExitCodes#PROBLEMS_FOUND}. Every other failure exits with {@link ExitCodes#FAILURE}.
  */
 final class ExecutionErrorHandler implements IExecutionExceptionHandler {
 
@@ -41,7 +43,12 @@ final class ExecutionErrorHandler implements IExecutionExceptionHandler {
             err.println(UsageErrorHandler.helpHint(commandLine));
         }
         err.flush();
-        return usage ? ExitCodes.USAGE : ExitCodes.FAILURE;
+        if (usage) {
+            return ExitCodes.USAGE;
+        }
+        return exception instanceof CorruptRecordException
+                ? ExitCodes.PROBLEMS_FOUND
+                : ExitCodes.FAILURE;
     }
 
     private static String describe(Exception exception, LucidCommand root, String command) {
@@ -51,6 +58,9 @@ final class ExecutionErrorHandler implements IExecutionExceptionHandler {
                     + "it (" + exception.getMessage() + "). Stop that application and retry; "
                     + "read-only commands such as 'topics describe' and 'groups describe' "
                     + "work while it runs.";
+        }
+        if (exception instanceof CorruptRecordException && exception.getMessage() != null) {
+            return exception.getMessage() + " (run 'lucidmq verify' to list every damaged file)";
         }
         boolean expected = exception instanceof CommandFailedException
                 || exception instanceof LucidException

@@ -12,7 +12,10 @@ public final class ExitCodes {
     /** The command line is invalid: an unknown command or option, or a bad value. */
     public static final int USAGE = 2;
 
-    /** {@code verify} or {@code dump} ran to the end and found damaged data. */
+    /**
+     * Damaged data was found: {@code verify} or {@code dump} ran to the end and found some, or
+     * another command, such as {@code consume}, stopped at it.
+     */
     public static final int PROBLEMS_FOUND = 3;
 
     private ExitCodes() {

@@ -11,6 +11,13 @@ public final class Main {
     /** The slf4j-simple property that sets the level of every logger without its own. */
     static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
 
+    /**
+     * The slf4j-simple property of the consumer's fetcher, which simplelogger.properties sets
+     * to error so that a damaged batch shows as the command's one-line message alone.
+     */
+    static final String FETCHER_LOG_LEVEL_PROPERTY =
+            "org.slf4j.simpleLogger.log.io.lucidmq.consumer.PartitionFetcher";
+
     private Main() {
     }
 
@@ -20,6 +27,7 @@ public final class Main {
             // slf4j-simple reads its level once, when the first logger is created, so the level
             // must be set before picocli builds the commands.
             System.setProperty(LOG_LEVEL_PROPERTY, "info");
+            System.setProperty(FETCHER_LOG_LEVEL_PROPERTY, "info");
         }
         CommandLine commandLine = LucidCli.newCommandLine(CliEnvironment.system());
         // Records are UTF-8, whatever the platform's default charset.

@@ -7,7 +7,9 @@ import io.lucidmq.cli.InterruptHook;
 import io.lucidmq.cli.output.RecordFormat;
 import io.lucidmq.consumer.Consumer;
 import io.lucidmq.consumer.ConsumerConfig;
+import io.lucidmq.consumer.RebalanceListener;
 import io.lucidmq.topic.TopicDescription;
+import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +123,24 @@ final class ConsumeCommand extends DirectoryCommand {
         ConsumerConfig.Builder config = group == null
                 ? ConsumerConfig.reader().assign(partitions)
                 : ConsumerConfig.group(group).topics(topic);
-        return config.maxPollRecords(maxPollRecords).clientId(CLIENT_ID).build();
+        return config.maxPollRecords(maxPollRecords).clientId(CLIENT_ID)
+                .rebalanceListener(new ResetReporter(spec.commandLine().getErr()))
+                .build();
+    }
+
+    /**
+     * Prints each position that the consumer moved because it was outside the partition's
+     * offsets. The consumer's own warning about it is turned off in the CLI's logging
+     * settings, together with its warning about damaged batches.
+     */
+    private record ResetReporter(PrintWriter err) implements RebalanceListener {
+
+        @Override
+        public void onOffsetReset(TopicPartition partition, long fromOffset, long toOffset) {
+            err.println("lucidmq: offset " + fromOffset + " of " + partition + " is outside "
+                    + "the partition's offsets, so reading continues at offset " + toOffset);
+            err.flush();
+        }
     }
 
     private long recordLimit() {
