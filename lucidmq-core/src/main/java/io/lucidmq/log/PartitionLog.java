@@ -122,7 +122,7 @@ public final class PartitionLog implements AutoCloseable {
      * preparer while the active segment fills. A partition that writes faster than one thread
      * can prepare file space thus uses a second processor for it. Slower partitions get
      * their next file with only its first chunk, near the end of the active segment, so that
-     * an idle partition holds no more than that on disk.
+     * an idle partition keeps no more than that on disk.
      */
     static final long FAST_SEGMENT_NANOS = TimeUnit.SECONDS.toNanos(10);
 

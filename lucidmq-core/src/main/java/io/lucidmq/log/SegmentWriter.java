@@ -561,7 +561,11 @@ final class SegmentWriter implements AutoCloseable {
         }
     }
 
-    /** Prepares the next chunk if fewer than {@code target} bytes are; returns if it did. */
+    /**
+     * Prepares the next chunk if fewer than {@code target} bytes are prepared; returns whether
+     * it did. A failure is not fatal: the append that needs this space prepares it again and
+     * fails with its own error if the file system still rejects it.
+     */
     private boolean prepareOneChunkUpTo(long target) {
         synchronized (prepareLock) {
             if (stopped || preparedBytes >= target) {
@@ -605,16 +609,7 @@ final class SegmentWriter implements AutoCloseable {
     private void prepareAheadStep() {
         synchronized (prepareLock) {
             preparationQueued.set(false);
-            if (stopped || preparedBytes >= segmentBytes) {
-                return;
-            }
-            try {
-                prepareNextChunk(0);
-            } catch (IOException | RuntimeException e) {
-                // Not fatal: the append that needs this space prepares it again and fails
-                // with its own error if the file system still refuses.
-                logBackgroundFailure(e);
-            }
+            prepareOneChunkUpTo(segmentBytes);
         }
     }
 

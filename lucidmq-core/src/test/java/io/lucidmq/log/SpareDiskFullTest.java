@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The disk fills while the whole next segment of a fast partition is being prepared. The
- * append that needs space nobody could claim fails with the disk's error, and every record
+ * append that needs space no thread could claim fails with the disk's error, and every record
  * acknowledged before it comes back after a reopen.
  */
 class SpareDiskFullTest {

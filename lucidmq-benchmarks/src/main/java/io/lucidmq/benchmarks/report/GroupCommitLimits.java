@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The most records per second that sixteen blocking durable senders can reach on the measured
+ * The maximum records per second that sixteen blocking durable senders can reach on the measured
  * machine. It follows from three figures of the run: the time of a raw force of 8 records,
  * the time of a raw force of 16 records, and the time of one round of releasing fifteen
  * parked threads.

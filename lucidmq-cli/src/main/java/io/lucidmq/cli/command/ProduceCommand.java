@@ -147,7 +147,7 @@ final class ProduceCommand extends DirectoryCommand {
                 + "; " + writtenBefore(line), cause);
     }
 
-    /** Says which lines were written when {@code line} was not. */
+    /** Returns which lines were written when {@code line} failed, for the failure message. */
     private static String writtenBefore(long line) {
         if (line <= 1) {
             return "no line was written";

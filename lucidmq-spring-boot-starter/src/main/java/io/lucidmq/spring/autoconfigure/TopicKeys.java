@@ -1,5 +1,7 @@
 package io.lucidmq.spring.autoconfigure;
 
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -16,8 +18,16 @@ final class TopicKeys {
 
     private static final String PREFIX = "lucidmq.topics";
     private static final Pattern TOPIC_NAME = Pattern.compile("[a-zA-Z0-9._-]+");
-    private static final List<String> SETTINGS = List.of("partitions", "segment-size",
-            "max-record-size", "retention-bytes", "retention", "durability");
+    /**
+     * The settings of a topic: the fields of {@link LucidProperties.Topic}, dashed. NOTE: they
+     * keep the declaration order that HotSpot's {@code getDeclaredFields} returns, which its
+     * Javadoc does not promise.
+     */
+    private static final List<String> SETTINGS =
+            Arrays.stream(LucidProperties.Topic.class.getDeclaredFields())
+                    .filter(field -> !Modifier.isStatic(field.getModifiers()))
+                    .map(field -> dashed(field.getName()))
+                    .toList();
 
     private TopicKeys() {
     }
@@ -40,32 +50,34 @@ final class TopicKeys {
         if (rest.startsWith("[")) {
             int close = rest.indexOf(']');
             if (close < 0 || !rest.startsWith("].", close)) {
-                throw invalid(key, value, "write the topic name in brackets followed by a "
-                        + "setting, such as 'lucidmq.topics[orders.v1].partitions'");
+                throw new InvalidLucidPropertyException(key, value, "write the topic name in "
+                        + "brackets followed by a setting, such as "
+                        + "'lucidmq.topics[orders.v1].partitions'");
             }
-            // The name stays as written in brackets; binding checks it as a topic name.
+            // The name stays as written in brackets, and binding checks it as a topic name.
             setting = rest.substring(close + 2);
         } else {
             String[] parts = rest.substring(1).split("\\.", -1);
             if (parts.length > 2) {
                 String name = String.join(".", List.of(parts).subList(0, parts.length - 1));
-                throw invalid(key, value, "a topic name with a dot must be written in "
-                        + "brackets: 'lucidmq.topics[" + name + "]." + parts[parts.length - 1]
-                        + "' (in YAML, the key \"[" + name + "]\")");
+                throw new InvalidLucidPropertyException(key, value, "a topic name with a dot "
+                        + "must be written in brackets: 'lucidmq.topics[" + name + "]."
+                        + parts[parts.length - 1] + "' (in YAML, the key \"[" + name + "]\")");
             }
             if (parts.length < 2) {
-                throw invalid(key, value, "name a setting of the topic, such as "
-                        + "'lucidmq.topics." + parts[0] + ".partitions'");
+                throw new InvalidLucidPropertyException(key, value, "name a setting of the "
+                        + "topic, such as 'lucidmq.topics." + parts[0] + ".partitions'");
             }
             if (!TOPIC_NAME.matcher(parts[0]).matches()) {
-                throw invalid(key, value, "topic '" + parts[0] + "' has a character that "
-                        + "topic names do not allow: use a-z A-Z 0-9 . _ -");
+                throw new InvalidLucidPropertyException(key, value, "topic '" + parts[0]
+                        + "' has a character that topic names do not allow: use a-z A-Z 0-9 "
+                        + ". _ -");
             }
             setting = parts[1];
         }
         if (!isSetting(setting)) {
-            throw invalid(key, value, "'" + setting + "' is not a topic setting: use one of "
-                    + String.join(", ", SETTINGS));
+            throw new InvalidLucidPropertyException(key, value, "'" + setting + "' is not a "
+                    + "topic setting: use one of " + String.join(", ", SETTINGS));
         }
     }
 
@@ -79,8 +91,8 @@ final class TopicKeys {
         return name.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
     }
 
-    private static InvalidLucidPropertyException invalid(String key, Object value,
-            String allowed) {
-        return new InvalidLucidPropertyException(key, value, allowed);
+    /** Returns a field name in the dashed form of a property name, such as max-record-size. */
+    private static String dashed(String fieldName) {
+        return fieldName.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
     }
 }

@@ -93,10 +93,10 @@ class LucidPropertiesValidationTests {
         "lucidmq.external-poll-interval  | -1500ms | -1500ms",
         "lucidmq.listener.poll-timeout   | 0d     | 0s",
     })
-    void durationMessageShowsValueInUnits(String property, String value, String shown) {
+    void durationMessageShowsValueInUnits(String property, String value, String expected) {
         runner().withPropertyValues(property + "=" + value).run(context ->
                 assertThat(findInvalid(context.getStartupFailure()).getValue())
-                        .isEqualTo(shown));
+                        .isEqualTo(expected));
     }
 
     @Test
